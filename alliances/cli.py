@@ -1,0 +1,247 @@
+"""The command line: parse, call the library, emit. No pandas at import time.
+
+Every command is a thin call of one :class:`alliances.dataset.Dataset` method followed by
+``emit()``; heavy modules are imported inside the commands so that ``--help``, ``--version`` and
+shell completion stay fast.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+import traceback
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+
+import typer
+
+from alliances import __version__
+from alliances.errors import AlliancesError, DataError
+from alliances.formats import Format
+
+if TYPE_CHECKING:
+    from alliances.dataset import Dataset
+
+app = typer.Typer(
+    name="alliances",
+    help=(
+        "Which states belonged to which alliance or international organisation, "
+        "to the day, with sources."
+    ),
+    no_args_is_help=True,
+    add_completion=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="rich",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+MAX_ISSUES_SHOWN = 20
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+# -- shared options ----------------------------------------------------------------------------
+DataOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--data",
+        metavar="PATH",
+        help="A YAML data file to load beside the bundled data (repeatable; also "
+        "ALLIANCES_DATA).",
+        show_default=False,
+    ),
+]
+NoBundledOption = Annotated[
+    bool,
+    typer.Option(
+        "--no-bundled",
+        help="Load only the --data files, not the bundled data (also ALLIANCES_NO_BUNDLED=1).",
+    ),
+]
+DebugOption = Annotated[
+    bool, typer.Option("--debug", help="Show the Python traceback of an error.")
+]
+FormatOption = Annotated[
+    Format | None,
+    typer.Option(
+        "--format",
+        "-f",
+        case_sensitive=False,
+        help="Output format [default: table on a terminal, csv otherwise].",
+        show_default=False,
+    ),
+]
+OnOption = Annotated[
+    str,
+    typer.Option("--on", metavar="DATE", help="The day: YYYY-MM-DD, YYYY-MM, YYYY or 'today'."),
+]
+StatusOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--status",
+        "-s",
+        metavar="STATUS",
+        help="Statuses to list: member, frozen, suspended, associate, observer, partner, "
+        "candidate, 'members' (member and frozen, the default) or 'all'; repeat or "
+        "separate by commas.",
+        show_default=False,
+    ),
+]
+
+
+def _err(message: str) -> None:
+    from alliances.render import stderr_console
+
+    stderr_console().print(message, markup=False, highlight=False, soft_wrap=True)
+
+
+def _report_issues(e: DataError, *, limit: int | None) -> None:
+    issues = e.issues if limit is None else e.issues[:limit]
+    for issue in issues:
+        _err(str(issue))
+    hidden = len(e.issues) - len(issues)
+    if hidden > 0:
+        _err(f"... and {hidden} more; 'alliances validate' lists them all")
+
+
+def guarded(func: F) -> F:
+    """Turn library errors into one clear stderr message and an exit code, never a traceback
+    (unless --debug)."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        debug = bool(kwargs.get("debug")) or os.environ.get("ALLIANCES_DEBUG") == "1"
+        try:
+            return func(*args, **kwargs)
+        except typer.Exit:
+            raise
+        except DataError as e:
+            if debug:
+                traceback.print_exc()
+            _report_issues(e, limit=MAX_ISSUES_SHOWN)
+            _err(f"Error: the data is invalid ({len(e.issues)} problem"
+                 f"{'s' if len(e.issues) != 1 else ''})")
+            raise typer.Exit(e.exit_code) from None
+        except AlliancesError as e:
+            if debug:
+                traceback.print_exc()
+            _err(f"Error: {e}")
+            raise typer.Exit(e.exit_code) from None
+        except KeyboardInterrupt:
+            _err("Interrupted")
+            raise typer.Exit(130) from None
+        except BrokenPipeError:
+            # The reader went away (| head): nothing more to say.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            raise typer.Exit(0) from None
+        except Exception as e:  # a bug: still one line, the traceback on request
+            if debug:
+                traceback.print_exc()
+            _err(f"Error: internal error ({type(e).__name__}: {e}); "
+                 "run again with --debug for the traceback and please report it")
+            raise typer.Exit(70) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def open_dataset(data: list[str] | None, no_bundled: bool) -> Dataset:
+    from alliances.dataset import load
+
+    return load(data or None, bundled=False if no_bundled else None)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"alliances {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: Annotated[
+        bool | None,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = None,
+) -> None:
+    """Which states belonged to which alliance or international organisation, to the day,
+    with sources.
+
+    Examples:
+
+      alliances members CSTO --on 2012-06-29
+
+      alliances members CSTO --on 2012-06-29 -f csv
+    """
+
+
+@app.command()
+@guarded
+def members(
+    org: Annotated[str, typer.Argument(help="Organisation: id, name or alias (CSTO, ОДКБ).")],
+    on: OnOption = "today",
+    status: StatusOption = None,
+    fmt: FormatOption = None,
+    data: DataOption = None,
+    no_bundled: NoBundledOption = False,
+    debug: DebugOption = False,
+) -> None:
+    """Who belonged to an organisation on a day."""
+    from alliances.dataset import parse_statuses
+    from alliances.output import emit
+    from alliances.render import members_table
+
+    ds = open_dataset(data, no_bundled)
+    oid = ds.resolve_org(org)
+    day = ds.day(on)
+    statuses = parse_statuses(status)
+    frame = ds.members(oid, on=day, status=statuses)
+    o = ds.data.organisations[oid]
+    title = f"{o.name_on(day.first)} ({oid}) on {day}"
+    if o.founded is not None and day.first < o.founded.first:
+        _err(f"Note: {oid} was founded on {o.founded}, after {day}")
+    elif o.dissolved is not None and day.first >= o.dissolved.first:
+        _err(f"Note: {oid} was dissolved on {o.dissolved}")
+    if frame.empty:
+        _err(f"No {', '.join(statuses)} of {oid} on {day}.")
+    emit(frame, fmt, lambda f: members_table(f, title=title))
+
+
+@app.command()
+@guarded
+def validate(
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="[PATH]...",
+            help="Data files to check beside the bundled data (none: check the bundled data).",
+            show_default=False,
+        ),
+    ] = None,
+    data: DataOption = None,
+    no_bundled: NoBundledOption = False,
+    debug: DebugOption = False,
+) -> None:
+    """Check data files: every error with its file:line:column; exit 1 if any."""
+    from alliances.dataset import Dataset
+    from alliances.loading import data_paths, load_data
+
+    files = data_paths([*(paths or []), *(data or [])], bundled=False if no_bundled else None)
+    loaded, issues = load_data(files)
+    ds = Dataset(loaded)
+    summary = (
+        f"{len(loaded.organisations):,} organisations, {len(loaded.countries):,} countries, "
+        f"{len(loaded.events):,} events, {len(ds.spells):,} spells"
+    )
+    if issues:
+        _report_issues(DataError(issues), limit=None)
+        _err(f"invalid: {len(issues)} error{'s' if len(issues) != 1 else ''} in "
+             f"{len(files)} file{'s' if len(files) != 1 else ''}; {summary}")
+        raise typer.Exit(1)
+    typer.echo(f"valid: {len(files)} file{'s' if len(files) != 1 else ''}; {summary}")
+
+
+def main() -> None:
+    """The console script."""
+    app(prog_name="alliances")

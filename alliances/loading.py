@@ -1,0 +1,85 @@
+"""Which data files to read, and reading them into checked records."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from alliances import dates, yamlfile
+from alliances.errors import DataError, Issue
+from alliances.model import Data, build
+
+DATA_ENV = "ALLIANCES_DATA"
+"""Extra data files, separated like PATH (``:`` on POSIX, ``;`` on Windows)."""
+NO_BUNDLED_ENV = "ALLIANCES_NO_BUNDLED"
+"""Set to 1 to load only the user's files."""
+
+BUNDLED_FILES = ("countries.yaml", "memberships.yaml")
+
+
+def bundled_dir() -> Path:
+    """Where the bundled data lives: inside the installed package, else the repository's data/."""
+    here = Path(__file__).resolve().parent
+    packaged = here / "data"
+    if (packaged / BUNDLED_FILES[0]).is_file():
+        return packaged
+    return here.parent / "data"
+
+
+def bundled_paths() -> list[str]:
+    base = bundled_dir()
+    return [str(base / name) for name in BUNDLED_FILES]
+
+
+def _truthy(value: str | None) -> bool:
+    return (value or "").strip().lower() in ("1", "true", "yes", "on")
+
+
+def data_paths(
+    data: Sequence[str | os.PathLike[str]] | None = None,
+    *,
+    bundled: bool | None = None,
+    environ: dict[str, str] | None = None,
+) -> list[str]:
+    """The files to load: the bundled ones (unless turned off), then the environment's, then
+    ``data``. ``bundled=None`` follows ``ALLIANCES_NO_BUNDLED``."""
+    env = os.environ if environ is None else environ
+    if bundled is None:
+        bundled = not _truthy(env.get(NO_BUNDLED_ENV))
+    paths: list[str] = bundled_paths() if bundled else []
+    extra = env.get(DATA_ENV, "")
+    paths += [p for p in extra.split(os.pathsep) if p.strip()]
+    paths += [os.fspath(p) for p in data or ()]
+    seen: set[str] = set()
+    unique = []
+    for p in paths:
+        key = os.path.abspath(p)
+        if key not in seen:
+            seen.add(key)
+            unique.append(p)
+    return unique
+
+
+def read_documents(paths: Iterable[str]) -> tuple[list[tuple[str, Any]], list[Issue]]:
+    """Parse every file; file-level problems (missing, not UTF-8, bad YAML) become issues."""
+    documents: list[tuple[str, Any]] = []
+    issues: list[Issue] = []
+    for path in paths:
+        try:
+            documents.append((path, yamlfile.load(path)))
+        except DataError as e:
+            issues.extend(e.issues)
+    return documents, issues
+
+
+def load_data(paths: Sequence[str], *, today: _dt.date | None = None) -> tuple[Data, list[Issue]]:
+    """Read and check the given files; return the records and every issue found."""
+    if not paths:
+        raise DataError([Issue("(no files)", 0, 0, "no data files to load (bundled data is off "
+                               f"and neither --data nor {DATA_ENV} names a file)")])
+    documents, issues = read_documents(paths)
+    data, more = build(documents, today or dates.today())
+    return data, issues + more

@@ -1,0 +1,113 @@
+"""One ``emit(frame, fmt)`` for every command that prints rows: a Rich table or a machine format.
+
+Machine formats carry the frame's columns as they are (snake_case, ISO dates, precision
+columns), nothing else. In CSV and TSV, lists are joined by `` | `` (``sources``: their
+addresses); in JSON and JSON Lines, ``sources`` is a list of objects.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+import sys
+from collections.abc import Callable
+from typing import IO, Any
+
+import pandas as pd
+
+from alliances.formats import Format, default_format
+
+SEPARATOR = " | "
+
+
+def _cell_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        if math.isnan(value):
+            return ""
+        return repr(value)
+    if isinstance(value, list | tuple):
+        parts = []
+        for item in value:
+            if isinstance(item, dict):
+                parts.append(str(item.get("url") or item.get("name") or item))
+            else:
+                parts.append(_cell_text(item))
+        return SEPARATOR.join(parts)
+    if value is pd.NA or value is pd.NaT:
+        return ""
+    if hasattr(value, "item"):  # numpy scalars
+        return _cell_text(value.item())
+    return str(value)
+
+
+def _json_value(value: Any) -> Any:
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if isinstance(value, list | tuple):
+        return [_json_value(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _json_value(v) for k, v in value.items()}
+    if hasattr(value, "item"):
+        return _json_value(value.item())
+    return value
+
+
+def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """The frame's rows as JSON-ready dicts."""
+    columns = list(frame.columns)
+    return [
+        {c: _json_value(v) for c, v in zip(columns, row, strict=True)}
+        for row in frame.itertuples(index=False, name=None)
+    ]
+
+
+def write_delimited(frame: pd.DataFrame, out: IO[str], delimiter: str) -> None:
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
+    writer.writerow(frame.columns)
+    for row in frame.itertuples(index=False, name=None):
+        writer.writerow([_cell_text(v) for v in row])
+
+
+def serialise(frame: pd.DataFrame, fmt: Format, out: IO[str]) -> None:
+    """Write ``frame`` in a machine format."""
+    if fmt is Format.csv:
+        write_delimited(frame, out, ",")
+    elif fmt is Format.tsv:
+        write_delimited(frame, out, "\t")
+    elif fmt is Format.json:
+        json.dump(records(frame), out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    elif fmt is Format.jsonl:
+        for rec in records(frame):
+            out.write(json.dumps(rec, ensure_ascii=False))
+            out.write("\n")
+    else:  # pragma: no cover - tables are rendered, not serialised
+        raise ValueError(fmt)
+
+
+def emit(
+    frame: pd.DataFrame,
+    fmt: Format | None,
+    render: Callable[[pd.DataFrame], Any],
+    *,
+    out: IO[str] | None = None,
+) -> None:
+    """Print ``frame``: ``render(frame)`` (a Rich renderable) for tables, else serialised."""
+    out = out or sys.stdout
+    fmt = fmt or default_format(out)
+    if fmt is Format.table:
+        from alliances.render import stdout_console
+
+        stdout_console(out).print(render(frame))
+        return
+    buffer = io.StringIO()
+    serialise(frame, fmt, buffer)
+    out.write(buffer.getvalue())
