@@ -6,6 +6,7 @@ import datetime as _dt
 import os
 from collections.abc import Iterable, Sequence
 from functools import cached_property
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -253,7 +254,7 @@ class Dataset:
         spells = self._spells_by_org.get(oid)
         if spells is None:
             return self._empty_spells()
-        rows = _one_per(in_force(spells, day.first), statuses, "country")
+        rows = _one_per(in_force(spells, day.first, day.last), statuses, "country")
         return rows[SPELL_COLUMNS].reset_index(drop=True)
 
     def memberships(
@@ -269,7 +270,7 @@ class Dataset:
         spells = self._spells_by_country.get(code)
         if spells is None:
             return self._empty_spells()
-        rows = _one_per(in_force(spells, day.first), statuses, "org")
+        rows = _one_per(in_force(spells, day.first, day.last), statuses, "org")
         return rows[SPELL_COLUMNS].reset_index(drop=True)
 
     def _empty_spells(self) -> pd.DataFrame:
@@ -279,3 +280,240 @@ class Dataset:
         """An organisation's name on a day."""
         o = self.organisation(org)
         return o.name_on(self.day(on).first)
+
+    # -- events -------------------------------------------------------------------------
+    def _range(
+        self, frame: pd.DataFrame, from_: DateLike | None, to: DateLike | None
+    ) -> pd.DataFrame:
+        if from_ is not None:
+            frame = frame[frame["day"] >= self.day(from_).first]
+        if to is not None:
+            frame = frame[frame["day"] < self.day(to).last]
+        return frame
+
+    def timeline(
+        self,
+        org: str,
+        from_: DateLike | None = None,
+        to: DateLike | None = None,
+        countries: Iterable[str] | None = None,
+    ) -> pd.DataFrame:
+        """An organisation's events in order: founding, renames, joins, exits, status changes.
+
+        With ``countries``, only those countries' events."""
+        oid = self.resolve_org(org)
+        ev = self.events
+        frame = ev[ev["org"] == oid]
+        if countries:
+            codes = [self.resolve_country(c) for c in countries]
+            frame = frame[frame["country"].isin(codes) | frame["predecessor"].isin(codes)]
+        frame = self._range(frame, from_, to)
+        return frame[[*EVENT_COLUMNS, "country_name", "name", "predecessor"]].reset_index(
+            drop=True
+        )
+
+    def history(
+        self, country: str, from_: DateLike | None = None, to: DateLike | None = None
+    ) -> pd.DataFrame:
+        """A country's events across every organisation, in date order (successions that ended
+        its memberships included)."""
+        code = self.resolve_country(country)
+        ev = self.events
+        frame = ev[(ev["country"] == code) | (ev["predecessor"] == code)]
+        frame = self._range(frame, from_, to)
+        frame = frame.sort_values(["day", "org"], kind="stable")
+        names = {o: x.name for o, x in self.data.organisations.items()}
+        frame = frame.assign(org_name=frame["org"].map(names))
+        return frame[[*EVENT_COLUMNS, "country_name", "org_name", "predecessor"]].reset_index(
+            drop=True
+        )
+
+    # -- comparisons --------------------------------------------------------------------
+    def diff(self, org: str, from_: DateLike, to: DateLike) -> pd.DataFrame:
+        """Who joined, who left and whose status changed between two days, with the events in
+        between that did it (every status counts)."""
+        oid = self.resolve_org(org)
+        a, b = self.day(from_), self.day(to)
+        if b.first < a.first:
+            raise UsageError(f"the second day ({b}) is before the first ({a})")
+        before = self.members(oid, on=a, status="all").set_index("country")
+        after = self.members(oid, on=b, status="all").set_index("country")
+        ev = self.events
+        between = ev[(ev["org"] == oid) & (ev["day"] > a.first) & (ev["day"] <= b.first)]
+        names = {c: x.name for c, x in self.data.countries.items()}
+        rows = []
+        for code in sorted(set(before.index) | set(after.index)):
+            s0 = str(before.loc[code, "status"]) if code in before.index else vocab.NONE
+            s1 = str(after.loc[code, "status"]) if code in after.index else vocab.NONE
+            if s0 == s1:
+                continue
+            change = "joined" if s0 == vocab.NONE else "left" if s1 == vocab.NONE else "changed"
+            mine = between[(between["country"] == code) | (between["predecessor"] == code)]
+            sources: list[dict[str, str]] = []
+            for srcs in mine["sources"]:
+                sources.extend(s for s in srcs if s not in sources)
+            unsure = bool(
+                (code in before.index and before.loc[code, "uncertain"])
+                or (code in after.index and after.loc[code, "uncertain"])
+            )
+            rows.append(
+                {
+                    "org": oid,
+                    "country": code,
+                    "country_name": names.get(code, ""),
+                    "change": change,
+                    "status_before": s0,
+                    "status_after": s1,
+                    "events": [
+                        f"{d} {k}" for d, k in zip(mine["date"], mine["event"], strict=True)
+                    ],
+                    "uncertain": unsure,
+                    "sources": sources,
+                }
+            )
+        columns = ["org", "country", "country_name", "change", "status_before", "status_after",
+                   "events", "uncertain", "sources"]
+        return pd.DataFrame(rows, columns=columns)
+
+    def shared(
+        self,
+        countries: Sequence[str],
+        on: DateLike | None = None,
+        status: str | Iterable[str] | None = None,
+    ) -> pd.DataFrame:
+        """The organisations all the given countries belong to: on a day, or, without ``on``,
+        the spells over time during which they all did."""
+        codes = list(dict.fromkeys(self.resolve_country(c) for c in countries))
+        if len(codes) < 2:
+            raise UsageError("give at least two different countries")
+        statuses = parse_statuses(status)
+        names = {o: x.name for o, x in self.data.organisations.items()}
+        columns = ["org", "org_name", "countries", "start", "start_precision", "end",
+                   "end_precision", "uncertain"]
+        if on is not None:
+            day = self.day(on)
+            per = [self.memberships(c, on=day, status=statuses) for c in codes]
+            common = set(per[0]["org"])
+            for frame in per[1:]:
+                common &= set(frame["org"])
+            rows = []
+            for oid in sorted(common):
+                mine = [f[f["org"] == oid].iloc[0] for f in per]
+                latest = max(mine, key=lambda r: self.day(str(r["start"])).first)
+                ends = [r for r in mine if not pd.isna(r["end"])]
+                earliest_end = min(ends, key=lambda r: self.day(str(r["end"])).first, default=None)
+                rows.append(
+                    {
+                        "org": oid,
+                        "org_name": self.data.organisations[oid].name_on(day.first),
+                        "countries": codes,
+                        "start": latest["start"],
+                        "start_precision": latest["start_precision"],
+                        "end": earliest_end["end"] if earliest_end is not None else None,
+                        "end_precision": (
+                            earliest_end["end_precision"] if earliest_end is not None else None
+                        ),
+                        "uncertain": any(bool(r["uncertain"]) for r in mine),
+                    }
+                )
+            return pd.DataFrame(rows, columns=columns)
+        return pd.DataFrame(self._shared_spells(codes, statuses, names), columns=columns)
+
+    def _shared_spells(
+        self, codes: list[str], statuses: tuple[str, ...], names: dict[str, str]
+    ) -> list[dict[str, Any]]:
+        s = self.spells
+        s = s[s["country"].isin(codes) & s["status"].isin(statuses)]
+        rows: list[dict[str, Any]] = []
+        for oid, group in s.groupby("org", sort=True):
+            if group["country"].nunique() < len(codes):
+                continue
+            # Intersect the countries' intervals: merge each country's spells first (member
+            # then frozen is one stretch of membership), then sweep.
+            intervals: list[list[tuple[int, int, str, str, str, str]]] = []
+            for code in codes:
+                mine = group[group["country"] == code].sort_values("lo")
+                merged: list[tuple[int, int, str, str, str, str]] = []
+                for rec in mine.to_dict("records"):
+                    end_txt = "" if pd.isna(rec["end"]) else str(rec["end"])
+                    end_p = "" if pd.isna(rec["end_precision"]) else str(rec["end_precision"])
+                    item = (int(rec["lo"]), int(rec["hi"]), str(rec["start"]),
+                            str(rec["start_precision"]), end_txt, end_p)
+                    if merged and merged[-1][1] >= item[0]:
+                        last = merged[-1]
+                        if item[1] > last[1]:
+                            merged[-1] = (last[0], item[1], last[2], last[3], item[4], item[5])
+                    else:
+                        merged.append(item)
+                intervals.append(merged)
+            common = intervals[0]
+            for other in intervals[1:]:
+                common = _intersect(common, other)
+            for lo, _hi, st, stp, en, enp in common:
+                rows.append(
+                    {
+                        "org": str(oid),
+                        "org_name": names[str(oid)],
+                        "countries": codes,
+                        "start": st,
+                        "start_precision": stp,
+                        "end": en or None,
+                        "end_precision": enp or None,
+                        "uncertain": stp != "day" or (bool(en) and enp != "day"),
+                        "_lo": lo,
+                    }
+                )
+        rows.sort(key=lambda row: (row["_lo"], row["org"]))
+        for row in rows:
+            del row["_lo"]
+        return rows
+
+    # -- organisations ------------------------------------------------------------------
+    def orgs(
+        self,
+        kind: str | None = None,
+        on: DateLike = "today",
+        search: str | None = None,
+    ) -> pd.DataFrame:
+        """The organisations with kind, founding, dissolution and member count on a day."""
+        day = self.day(on)
+        frame = self.organisations
+        if kind is not None:
+            if kind not in vocab.ORG_KINDS:
+                raise UsageError(f"unknown kind '{kind}' (known: {', '.join(vocab.ORG_KINDS)})")
+            frame = frame[frame["kind"] == kind]
+        if search:
+            hits = {code for code, _ in self.org_index.search(search)}
+            frame = frame[frame["org"].isin(hits)]
+        counts = []
+        for oid in frame["org"]:
+            spells = self._spells_by_org.get(str(oid))
+            if spells is None:
+                counts.append(0)
+                continue
+            rows = in_force(spells, day.first)
+            rows = rows[rows["status"].isin(vocab.DEFAULT_MEMBER_STATUSES)]
+            counts.append(int(rows["country"].nunique()))
+        names = [self.data.organisations[str(o)].name_on(day.first) for o in frame["org"]]
+        out = frame.assign(name=names, members=counts)
+        return out[["org", "name", "kind", "founded", "founded_precision", "dissolved",
+                    "dissolved_precision", "members"]].reset_index(drop=True)
+
+
+def _intersect(
+    a: list[tuple[int, int, str, str, str, str]], b: list[tuple[int, int, str, str, str, str]]
+) -> list[tuple[int, int, str, str, str, str]]:
+    out = []
+    i = j = 0
+    while i < len(a) and j < len(b):
+        lo = max(a[i][0], b[j][0])
+        hi = min(a[i][1], b[j][1])
+        if lo < hi:
+            start = a[i] if a[i][0] >= b[j][0] else b[j]
+            end = a[i] if a[i][1] <= b[j][1] else b[j]
+            out.append((lo, hi, start[2], start[3], end[4], end[5]))
+        if a[i][1] < b[j][1]:
+            i += 1
+        else:
+            j += 1
+    return out

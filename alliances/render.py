@@ -25,7 +25,7 @@ STATUS_STYLE = {
 }
 
 STATUS_LABEL = {
-    "frozen": "member (participation frozen)",
+    "frozen": "member (frozen)",
 }
 
 UNCERTAIN = "≈"
@@ -48,8 +48,7 @@ def first_source(sources: Any) -> str:
     if not sources:
         return ""
     s = sources[0]
-    when = s.get("date") or s.get("accessed") or ""
-    return f"{s.get('publisher', '')} {when}".strip()
+    return f"{s.get('publisher', '')} {s.get('date') or ''}".strip()
 
 
 def members_table(frame: pd.DataFrame, *, title: str) -> Table:
@@ -60,7 +59,9 @@ def members_table(frame: pd.DataFrame, *, title: str) -> Table:
     table.add_column("Since", no_wrap=True)
     table.add_column("Source", overflow="fold", style="dim")
     uncertain = False
+    frozen = False
     for row in frame.to_dict("records"):
+        frozen = frozen or row["status"] == "frozen"
         since = str(row["start"])
         if row["uncertain"]:
             since = f"{UNCERTAIN}{since}"
@@ -72,7 +73,9 @@ def members_table(frame: pd.DataFrame, *, title: str) -> Table:
     notes = [f"{len(frame)} row{'s' if len(frame) != 1 else ''}"]
     if uncertain:
         notes.append(f"{UNCERTAIN} the day falls within a date known only to the month or year")
+    if frozen:
+        notes.append("frozen: participation frozen by the state, still a member")
     notes.append("every source: -f csv or -f json")
-    table.caption = " · ".join(notes)
+    table.caption = "\n".join(notes)
     table.caption_justify = "left"
     return table

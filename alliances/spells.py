@@ -133,8 +133,11 @@ def _sources(events: list, start: int, end: int) -> list[dict[str, str]]:
     return out
 
 
-def in_force(spells: pd.DataFrame, day: int) -> pd.DataFrame:
-    """The spells (possibly) in force on ``day``, with ``uncertain`` set for that day."""
+def in_force(spells: pd.DataFrame, day: int, last: int | None = None) -> pd.DataFrame:
+    """The spells (possibly) in force on ``day``, with ``uncertain`` set for that day.
+
+    ``last`` (exclusive) widens the query to a window (a query date given as a month or a
+    year): a spell that ends inside the window is uncertain too."""
     lo = spells["lo"].to_numpy()
     hi = spells["hi"].to_numpy()
     mask = (lo <= day) & (day < hi)
@@ -147,5 +150,8 @@ def in_force(spells: pd.DataFrame, day: int) -> pd.DataFrame:
         & (out["end_precision"].to_numpy() != "day")
         & (day >= out["end_day"].to_numpy())
     )
+    if last is not None and last > day + 1:
+        ends_inside = out["end"].notna().to_numpy() & (out["end_day"].to_numpy() < last)
+        end_unsure = end_unsure | ends_inside
     out["uncertain"] = start_unsure | end_unsure
     return out

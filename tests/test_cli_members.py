@@ -52,7 +52,7 @@ def test_table(cli: Run, mini: list[str]) -> None:
     r = cli("members", "одкб", "--on", "2024-02-10", "-f", "table", *mini)
     assert r.exit_code == 0
     assert "Collective Security Treaty Organization (CSTO) on 2024-02-10" in r.stdout
-    assert "≈1992-05-15" in r.stdout or "≈2024-02" in r.stdout
+    assert "≈2024-02 " in r.stdout
     assert "≈ the day falls within a date known only to the month or year" in r.stdout
     old = cli("members", "CSTO", "--on", "1995", "-f", "table", *mini).stdout
     assert "Collective Security Treaty (CSTO) on 1995" in old
@@ -60,7 +60,8 @@ def test_table(cli: Run, mini: list[str]) -> None:
 
 def test_frozen_is_flagged(cli: Run, mini: list[str]) -> None:
     r = cli("members", "CSTO", "--on", "2025-06-01", "-f", "table", *mini)
-    assert "member (participation frozen)" in r.stdout
+    assert "member (frozen)" in r.stdout
+    assert "frozen: participation frozen by the state, still a member" in r.stdout
 
 
 @pytest.mark.parametrize(

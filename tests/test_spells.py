@@ -92,3 +92,12 @@ def test_names_resolve_in_any_case_and_alias(ds: Dataset) -> None:
     assert ds.resolve_country("ussr") == "SUN"
     with pytest.raises(alliances.UnknownName, match="did you mean CSTO"):
         ds.resolve_org("CTSO")
+
+
+def test_a_month_query_is_uncertain_when_a_change_falls_inside(ds: Dataset) -> None:
+    # Uzbekistan was suspended on 2012-06-28: "in June 2012" it was a member, but not all month.
+    june = ds.members("CSTO", on="2012-06").set_index("country")
+    assert june.loc["UZB", "uncertain"]
+    assert not june.loc["RUS", "uncertain"]
+    day = ds.members("CSTO", on="2012-06-01").set_index("country")
+    assert not day.loc["UZB", "uncertain"]
