@@ -90,6 +90,49 @@ StatusOption = Annotated[
 ]
 
 
+def _complete_org(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    from alliances.complete import complete
+
+    return complete("org", incomplete, ctx.params.get("data"), bool(ctx.params.get("no_bundled")))
+
+
+def _complete_country(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    from alliances.complete import complete
+
+    return complete("country", incomplete, ctx.params.get("data"),
+                    bool(ctx.params.get("no_bundled")))
+
+
+OrgArgument = Annotated[
+    str,
+    typer.Argument(
+        metavar="ORG",
+        help="Organisation: id, name or alias in any case (CSTO, ОДКБ, 'european union').",
+        autocompletion=_complete_org,
+        show_default=False,
+    ),
+]
+CountryArgument = Annotated[
+    str,
+    typer.Argument(
+        metavar="COUNTRY",
+        help="Country: ISO alpha-3 or alpha-2 code, name or alias (UZB, UZ, Uzbekistan).",
+        autocompletion=_complete_country,
+        show_default=False,
+    ),
+]
+FromOption = Annotated[
+    str | None,
+    typer.Option("--from", metavar="DATE", help="Only events on or after this date.",
+                 show_default=False),
+]
+ToOption = Annotated[
+    str | None,
+    typer.Option("--to", metavar="DATE", help="Only events on or before this date.",
+                 show_default=False),
+]
+
+
 def _err(message: str) -> None:
     from alliances.render import stderr_console
 
@@ -146,6 +189,12 @@ def guarded(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def _width() -> int:
+    import shutil
+
+    return shutil.get_terminal_size((80, 24)).columns
+
+
 def open_dataset(data: list[str] | None, no_bundled: bool) -> Dataset:
     from alliances.dataset import load
 
@@ -179,7 +228,7 @@ def root(
 @app.command()
 @guarded
 def members(
-    org: Annotated[str, typer.Argument(help="Organisation: id, name or alias (CSTO, ОДКБ).")],
+    org: OrgArgument,
     on: OnOption = "today",
     status: StatusOption = None,
     fmt: FormatOption = None,
@@ -206,6 +255,230 @@ def members(
     if frame.empty:
         _err(f"No {', '.join(statuses)} of {oid} on {day}.")
     emit(frame, fmt, lambda f: members_table(f, title=title))
+
+
+@app.command()
+@guarded
+def memberships(
+    country: CountryArgument,
+    on: OnOption = "today",
+    status: StatusOption = None,
+    fmt: FormatOption = None,
+    data: DataOption = None,
+    no_bundled: NoBundledOption = False,
+    debug: DebugOption = False,
+) -> None:
+    """Every organisation a country belonged to on a day (every status unless --status)."""
+    from alliances.output import emit
+    from alliances.render import memberships_table
+
+    ds = open_dataset(data, no_bundled)
+    code = ds.resolve_country(country)
+    day = ds.day(on)
+    frame = ds.memberships(code, on=day, status=status or "all")
+    names = {o: x.name_on(day.first) for o, x in ds.data.organisations.items()}
+    if frame.empty:
+        _err(f"No memberships of {code} on {day}.")
+    c = ds.data.countries[code]
+    title = f"{c.name} ({code}) on {day}"
+    emit(frame, fmt, lambda f: memberships_table(f, title=title, names=names))
+
+
+@app.command()
+@guarded
+def timeline(
+    org: OrgArgument,
+    from_: FromOption = None,
+    to: ToOption = None,
+    country: Annotated[
+        list[str] | None,
+        typer.Option("--country", "-c", metavar="COUNTRY", autocompletion=_complete_country,
+                     help="Only this country's events (repeatable).", show_default=False),
+    ] = None,
+    fmt: FormatOption = None,
+    data: DataOption = None,
+    no_bundled: NoBundledOption = False,
+    debug: DebugOption = False,
+) -> None:
+    """An organisation's dated events in order: founding, renames, joins, exits, statuses."""
+    from alliances.output import emit
+    from alliances.render import events_table
+
+    ds = open_dataset(data, no_bundled)
+    oid = ds.resolve_org(org)
+    frame = ds.timeline(oid, from_=from_, to=to, countries=country)
+    if frame.empty:
+        _err(f"No events of {oid} in that range.")
+    title = f"{ds.data.organisations[oid].name} ({oid}): timeline"
+    emit(frame, fmt, lambda f: events_table(f, title=title, width=_width()))
+
+
+@app.command()
+@guarded
+def history(
+    country: CountryArgument,
+    from_: FromOption = None,
+    to: ToOption = None,
+    fmt: FormatOption = None,
+    data: DataOption = None,
+    no_bundled: NoBundledOption = False,
+    debug: DebugOption = False,
+) -> None:
+    """A country's events across every organisation, in date order."""
+    from alliances.output import emit
+    from alliances.render import events_table
+
+    ds = open_dataset(data, no_bundled)
+    code = ds.resolve_country(country)
+    frame = ds.history(code, from_=from_, to=to)
+    if frame.empty:
+        _err(f"No events of {code} in that range.")
+    title = f"{ds.data.countries[code].name} ({code}): history"
+    emit(frame, fmt, lambda f: events_table(f, title=title, width=_width(), by_org=True))
+
+
+@app.command()
+@guarded
+def diff(
+    org: OrgArgument,
+    from_: Annotated[str, typer.Argument(metavar="FROM", help="The first day.")],
+    to: Annotated[str, typer.Argument(metavar="TO", help="The second day.")],
+    fmt: FormatOption = None,
+    data: DataOption = None,
+    no_bundled: NoBundledOption = False,
+    debug: DebugOption = False,
+) -> None:
+    """Who joined, who left and whose status changed between two days, and the events."""
+    from alliances.output import emit
+    from alliances.render import diff_table
+
+    ds = open_dataset(data, no_bundled)
+    oid = ds.resolve_org(org)
+    frame = ds.diff(oid, from_, to)
+    a, b = ds.day(from_), ds.day(to)
+    if frame.empty:
+        _err(f"No change in {oid} between {a} and {b}.")
+    title = f"{ds.data.organisations[oid].name} ({oid}): {a} -> {b}"
+    emit(frame, fmt, lambda f: diff_table(f, title=title))
+
+
+@app.command()
+@guarded
+def shared(
+    countries: Annotated[
+        list[str],
+        typer.Argument(metavar="COUNTRY...", help="Two or more countries.",
+                       autocompletion=_complete_country, show_default=False),
+    ],
+    on: Annotated[
+        str | None,
+        typer.Option("--on", metavar="DATE", help="The day; without it, the spells of shared "
+                     "membership over time.", show_default=False),
+    ] = None,
+    status: StatusOption = None,
+    fmt: FormatOption = None,
+    data: DataOption = None,
+    no_bundled: NoBundledOption = False,
+    debug: DebugOption = False,
+) -> None:
+    """The organisations that all the given countries belong to."""
+    from alliances.output import emit
+    from alliances.render import shared_table
+
+    ds = open_dataset(data, no_bundled)
+    codes = [ds.resolve_country(c) for c in countries]
+    frame = ds.shared(codes, on=on, status=status)
+    who = ", ".join(codes)
+    when = f" on {ds.day(on)}" if on is not None else ": shared membership over time"
+    if frame.empty:
+        _err(f"{who} share no organisation{when.replace(': shared membership over time', '')}.")
+    emit(frame, fmt, lambda f: shared_table(f, title=f"{who}{when}"))
+
+
+@app.command()
+@guarded
+def orgs(
+    kind: Annotated[
+        str | None,
+        typer.Option("--kind", "-k", metavar="KIND",
+                     help="military-alliance, security, political, economic, regional, global "
+                     "or forum.", show_default=False),
+    ] = None,
+    on: OnOption = "today",
+    search: Annotated[
+        str | None,
+        typer.Option("--search", metavar="TEXT", help="Only organisations whose names or "
+                     "aliases match.", show_default=False),
+    ] = None,
+    fmt: FormatOption = None,
+    data: DataOption = None,
+    no_bundled: NoBundledOption = False,
+    debug: DebugOption = False,
+) -> None:
+    """The organisations, with kind, founding, dissolution and members on a day."""
+    from alliances.output import emit
+    from alliances.render import orgs_table
+
+    ds = open_dataset(data, no_bundled)
+    day = ds.day(on)
+    frame = ds.orgs(kind=kind, on=day, search=search)
+    if frame.empty:
+        _err("No organisation matches.")
+    emit(frame, fmt, lambda f: orgs_table(f, title=f"Organisations on {day}"))
+
+
+@app.command()
+@guarded
+def show(
+    name: Annotated[str, typer.Argument(metavar="NAME",
+                                        help="An organisation or a country.")],
+    on: OnOption = "today",
+    fmt: Annotated[
+        str | None,
+        typer.Option("--format", "-f", metavar="table|json",
+                     help="table (default) or json.", show_default=False),
+    ] = None,
+    data: DataOption = None,
+    no_bundled: NoBundledOption = False,
+    debug: DebugOption = False,
+) -> None:
+    """A card for an organisation (names, founding, members, sources) or a country (codes,
+    existence, memberships)."""
+    import json
+
+    from alliances.errors import UsageError
+    from alliances.render import card, stdout_console
+
+    if fmt not in (None, "table", "json"):
+        raise UsageError(f"show prints a card: --format table or json, not '{fmt}'")
+    ds = open_dataset(data, no_bundled)
+    info = ds.card(name, on=on)
+    if fmt == "json":
+        typer.echo(json.dumps(info, ensure_ascii=False, indent=2))
+    else:
+        stdout_console().print(card(info))
+
+
+@app.command()
+@guarded
+def search(
+    text: Annotated[str, typer.Argument(metavar="TEXT", help="What to look for.")],
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="At most this many rows.")]
+    = 50,
+    fmt: FormatOption = None,
+    data: DataOption = None,
+    no_bundled: NoBundledOption = False,
+    debug: DebugOption = False,
+) -> None:
+    """Organisations, countries and events whose names, aliases or notes match, ranked."""
+    from alliances.output import emit
+    from alliances.render import search_table
+
+    ds = open_dataset(data, no_bundled)
+    frame = ds.search(text, limit=limit)
+    if frame.empty:
+        _err(f"Nothing matches '{text}'.")
+    emit(frame, fmt, lambda f: search_table(f, title=f"Search: {text}"))
 
 
 @app.command()

@@ -500,6 +500,101 @@ class Dataset:
                     "dissolved_precision", "members"]].reset_index(drop=True)
 
 
+    # -- cards and search ---------------------------------------------------------------
+    def resolve(self, name: str) -> tuple[str, str]:
+        """('organisation', id) or ('country', code) for a name; ambiguous if both match."""
+        org = self.org_index.get(name)
+        country = self.country_index.get(name)
+        if org and country:
+            raise UsageError(
+                f"'{name}' is both an organisation ({org}) and a country ({country}); "
+                f"use the code"
+            )
+        if org:
+            return "organisation", org
+        if country:
+            return "country", country
+        try:
+            return "organisation", self.org_index.lookup(name)
+        except UsageError as e_org:
+            try:
+                return "country", self.country_index.lookup(name)
+            except UsageError as e_country:
+                suggestions = self.org_index.suggest(name) + self.country_index.suggest(name)
+                hint = f"; did you mean {', '.join(suggestions[:4])}?" if suggestions else ""
+                raise type(e_country)(
+                    f"no organisation or country called '{name}'{hint}"
+                ) from e_org
+
+    def card(self, name: str, on: DateLike = "today") -> dict[str, Any]:
+        """Everything about one organisation or country, as plain data."""
+        kind, code = self.resolve(name)
+        day = self.day(on)
+        if kind == "organisation":
+            o = self.data.organisations[code]
+            members = self.members(code, on=day, status="all")
+            sources = {s.url: s.as_dict() for s in o.sources}
+            for e in o.events:
+                for s in e.sources:
+                    sources.setdefault(s.url, s.as_dict())
+            return {
+                "type": "organisation",
+                "org": code,
+                "name": o.name,
+                "name_on_day": o.name_on(day.first),
+                "kind": o.kind,
+                "aliases": list(o.aliases),
+                "names": [{"date": d.text, "name": n} for d, n in o.names],
+                "founded": o.founded.text if o.founded else None,
+                "dissolved": o.dissolved.text if o.dissolved else None,
+                "predecessor": o.predecessor,
+                "successor": o.successor,
+                "url": o.url,
+                "note": o.note,
+                "on": day.text,
+                "members": [
+                    {"country": r["country"], "country_name": r["country_name"],
+                     "status": r["status"], "since": r["start"], "uncertain": bool(r["uncertain"])}
+                    for r in members.to_dict("records")
+                ],
+                "events": len(o.events),
+                "sources": list(sources.values()),
+            }
+        c = self.data.countries[code]
+        mships = self.memberships(code, on=day)
+        n_events = int(((self.events["country"] == code) | (self.events["predecessor"] == code))
+                       .sum())
+        return {
+            "type": "country",
+            "country": code,
+            "name": c.name,
+            "official_name": c.official_name,
+            "aliases": list(c.aliases),
+            "alpha2": c.alpha2,
+            "ccode": c.ccode,
+            "gwcode": c.gwcode,
+            "start": c.start.text if c.start else None,
+            "end": c.end.text if c.end else None,
+            "predecessors": list(c.predecessors),
+            "successors": list(c.successors),
+            "note": c.note,
+            "on": day.text,
+            "memberships": [
+                {"org": r["org"], "name": self.data.organisations[str(r["org"])].name_on(day.first),
+                 "status": r["status"], "since": r["start"], "uncertain": bool(r["uncertain"])}
+                for r in mships.to_dict("records")
+            ],
+            "events": n_events,
+            "sources": [s.as_dict() for s in c.sources],
+        }
+
+    def search(self, text: str, limit: int = 50) -> pd.DataFrame:
+        """Organisations, countries and events whose names, aliases or notes match, ranked."""
+        if not text.strip():
+            raise UsageError("give something to search for")
+        rows = _search_rows(self, text, limit)
+        return pd.DataFrame(rows, columns=["kind", "id", "name", "date", "match", "score"])
+
 def _intersect(
     a: list[tuple[int, int, str, str, str, str]], b: list[tuple[int, int, str, str, str, str]]
 ) -> list[tuple[int, int, str, str, str, str]]:
@@ -517,3 +612,53 @@ def _intersect(
         else:
             j += 1
     return out
+
+
+def _search_rows(ds: Dataset, text: str, limit: int) -> list[dict[str, Any]]:
+    from alliances.names import fold
+
+    rows: list[dict[str, Any]] = []
+    for code, score in ds.org_index.search(text):
+        o = ds.data.organisations[code]
+        rows.append({"kind": "organisation", "id": code, "name": o.name, "date": "",
+                     "match": _best_label(ds.org_index, code, text), "score": round(score, 3)})
+    for code, score in ds.country_index.search(text):
+        c = ds.data.countries[code]
+        rows.append({"kind": "country", "id": code, "name": c.name, "date": "",
+                     "match": _best_label(ds.country_index, code, text),
+                     "score": round(score, 3)})
+    key = fold(text)
+    if len(key) >= 3:
+        for e in ds.data.events:
+            if e.note and key in fold(e.note):
+                where = f"{e.org}/{e.country}" if e.country else e.org
+                rows.append({"kind": "event", "id": where, "name": f"{e.kind}",
+                             "date": e.date.text, "match": _snippet(e.note, key),
+                             "score": 0.5})
+    rows.sort(key=lambda r: (-r["score"], {"organisation": 0, "country": 1, "event": 2}[r["kind"]],
+                             r["date"], r["id"]))
+    return rows[:limit]
+
+
+def _best_label(index: Index, code: str, text: str) -> str:
+    from alliances.names import fold
+
+    key = fold(text)
+    best = ""
+    for k, codes in index.keys.items():
+        if code in codes and (k == key or key in k):
+            label = index.labels[k]
+            if not best or len(label) < len(best):
+                best = label
+    return best or index.names.get(code, code)
+
+
+def _snippet(note: str, key: str, width: int = 70) -> str:
+    from alliances.names import fold
+
+    folded = fold(note)
+    at = folded.find(key)
+    flat = " ".join(note.split())
+    start = max(0, at - width // 3)
+    piece = flat[start:start + width]
+    return ("…" if start > 0 else "") + piece + ("…" if start + width < len(flat) else "")

@@ -6,11 +6,13 @@ import datetime as _dt
 import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from alliances import dates, yamlfile
 from alliances.errors import DataError, Issue
-from alliances.model import Data, build
+
+if TYPE_CHECKING:
+    from alliances.model import Data
 
 DATA_ENV = "ALLIANCES_DATA"
 """Extra data files, separated like PATH (``:`` on POSIX, ``;`` on Windows)."""
@@ -80,6 +82,8 @@ def load_data(paths: Sequence[str], *, today: _dt.date | None = None) -> tuple[D
     if not paths:
         raise DataError([Issue("(no files)", 0, 0, "no data files to load (bundled data is off "
                                f"and neither --data nor {DATA_ENV} names a file)")])
+    from alliances.model import build
+
     documents, issues = read_documents(paths)
     data, more = build(documents, today or dates.today())
     return data, issues + more

@@ -621,6 +621,7 @@ def _read_events(
             _check_country_event(c, m, event, countries, status, transitions, len(events))
         previous = event
         events.append(event)
+        org.events.append(event)
     if org.founded is None and raw.events:
         c.issue(raw.events[0][1], "no 'founded' event")
 
