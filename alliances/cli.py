@@ -68,7 +68,7 @@ FormatOption = Annotated[
         "--format",
         "-f",
         case_sensitive=False,
-        help="Output format [default: table on a terminal, csv otherwise].",
+        help="Output format \\[default: table on a terminal, csv otherwise].",
         show_default=False,
     ),
 ]
@@ -134,9 +134,10 @@ ToOption = Annotated[
 
 
 def _err(message: str) -> None:
+    from alliances.errors import printable
     from alliances.render import stderr_console
 
-    stderr_console().print(message, markup=False, highlight=False, soft_wrap=True)
+    stderr_console().print(printable(message), markup=False, highlight=False, soft_wrap=True)
 
 
 def _report_issues(e: DataError, *, limit: int | None) -> None:
@@ -195,6 +196,14 @@ def _width() -> int:
     return shutil.get_terminal_size((80, 24)).columns
 
 
+def _warn_gaps(ds: Dataset, orgs: list[str]) -> None:
+    """Say on stderr when an answer draws on data known to be incomplete."""
+    for oid in dict.fromkeys(orgs):
+        o = ds.store.organisations.get(oid)
+        if o is not None and o.gaps:
+            _err(f"Note: the data on {oid} is incomplete: {o.gaps}")
+
+
 def open_dataset(data: list[str] | None, no_bundled: bool) -> Dataset:
     from alliances.dataset import load
 
@@ -246,12 +255,13 @@ def members(
     day = ds.day(on)
     statuses = parse_statuses(status)
     frame = ds.members(oid, on=day, status=statuses)
-    o = ds.data.organisations[oid]
+    o = ds.store.organisations[oid]
     title = f"{o.name_on(day.first)} ({oid}) on {day}"
     if o.founded is not None and day.first < o.founded.first:
         _err(f"Note: {oid} was founded on {o.founded}, after {day}")
     elif o.dissolved is not None and day.first >= o.dissolved.first:
         _err(f"Note: {oid} was dissolved on {o.dissolved}")
+    _warn_gaps(ds, [oid])
     if frame.empty:
         _err(f"No {', '.join(statuses)} of {oid} on {day}.")
     emit(frame, fmt, lambda f: members_table(f, title=title))
@@ -276,10 +286,11 @@ def memberships(
     code = ds.resolve_country(country)
     day = ds.day(on)
     frame = ds.memberships(code, on=day, status=status or "all")
-    names = {o: x.name_on(day.first) for o, x in ds.data.organisations.items()}
+    names = {o: x.name_on(day.first) for o, x in ds.store.organisations.items()}
+    _warn_gaps(ds, [str(x) for x in frame["org"]])
     if frame.empty:
         _err(f"No memberships of {code} on {day}.")
-    c = ds.data.countries[code]
+    c = ds.store.countries[code]
     title = f"{c.name} ({code}) on {day}"
     emit(frame, fmt, lambda f: memberships_table(f, title=title, names=names))
 
@@ -307,9 +318,10 @@ def timeline(
     ds = open_dataset(data, no_bundled)
     oid = ds.resolve_org(org)
     frame = ds.timeline(oid, from_=from_, to=to, countries=country)
+    _warn_gaps(ds, [oid])
     if frame.empty:
         _err(f"No events of {oid} in that range.")
-    title = f"{ds.data.organisations[oid].name} ({oid}): timeline"
+    title = f"{ds.store.organisations[oid].name} ({oid}): timeline"
     emit(frame, fmt, lambda f: events_table(f, title=title, width=_width()))
 
 
@@ -333,8 +345,83 @@ def history(
     frame = ds.history(code, from_=from_, to=to)
     if frame.empty:
         _err(f"No events of {code} in that range.")
-    title = f"{ds.data.countries[code].name} ({code}): history"
+    title = f"{ds.store.countries[code].name} ({code}): history"
     emit(frame, fmt, lambda f: events_table(f, title=title, width=_width(), by_org=True))
+
+
+@app.command()
+@guarded
+def chart(
+    org: Annotated[
+        str | None,
+        typer.Argument(metavar="[ORG]", help="Organisation: one row per country.",
+                       autocompletion=_complete_org, show_default=False),
+    ] = None,
+    country: Annotated[
+        str | None,
+        typer.Option("--country", "-c", metavar="COUNTRY", autocompletion=_complete_country,
+                     help="A country instead of ORG: one row per organisation.",
+                     show_default=False),
+    ] = None,
+    from_: Annotated[
+        str | None,
+        typer.Option("--from", metavar="DATE", show_default=False,
+                     help="Start of the time axis \\[default: the first entry]."),
+    ] = None,
+    to: Annotated[
+        str | None,
+        typer.Option("--to", metavar="DATE", show_default=False,
+                     help="End of the time axis, the whole month or year it names included "
+                     "\\[default: today, or the last exit]."),
+    ] = None,
+    status: Annotated[
+        list[str] | None,
+        typer.Option("--status", "-s", metavar="STATUS", show_default=False,
+                     help="Statuses to draw, as for members \\[default: all]."),
+    ] = None,
+    out: Annotated[
+        str | None,
+        typer.Option("--out", "-o", metavar="FILE", show_default=False,
+                     help="Write a figure instead: FILE.svg, .png or .pdf (needs matplotlib: "
+                     "pip install 'alliances\\[charts]')."),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing --out file.")]
+    = False,
+    data: DataOption = None,
+    no_bundled: NoBundledOption = False,
+    debug: DebugOption = False,
+) -> None:
+    """A membership timeline as a chart: a bar per spell, by status, on a time axis.
+
+    Give ORG (one row per country) or --country (one row per organisation), not both.
+
+      alliances chart CSTO
+
+      alliances chart --country UZB --out uzbekistan.svg
+    """
+    from alliances.chart import build_chart, check_subject
+
+    check_subject(org, country)
+    if out is not None:
+        from alliances.chart_image import check_output
+
+        check_output(out, overwrite=force)
+    ds = open_dataset(data, no_bundled)
+    ch = build_chart(ds, org, country=country, from_=from_, to=to, status=status or "all")
+    if ch.empty:
+        _err(f"Nothing to draw for {ch.key} in that range.")
+        return
+    if out is not None:
+        from alliances.chart_image import save_chart
+
+        save_chart(ch, out, overwrite=force)
+        _err(f"Wrote {out}: {len(ch.rows)} rows, {ch.bars} spells.")
+        return
+    from alliances.gantt import Gantt
+    from alliances.render import stdout_console
+
+    hint = f"alliances {'timeline' if ch.subject == 'org' else 'history'} {ch.key}"
+    stdout_console().print(Gantt(ch, hint=hint))
 
 
 @app.command()
@@ -356,9 +443,10 @@ def diff(
     oid = ds.resolve_org(org)
     frame = ds.diff(oid, from_, to)
     a, b = ds.day(from_), ds.day(to)
+    _warn_gaps(ds, [oid])
     if frame.empty:
         _err(f"No change in {oid} between {a} and {b}.")
-    title = f"{ds.data.organisations[oid].name} ({oid}): {a} -> {b}"
+    title = f"{ds.store.organisations[oid].name} ({oid}): {a} -> {b}"
     emit(frame, fmt, lambda f: diff_table(f, title=title))
 
 
@@ -422,6 +510,10 @@ def orgs(
     ds = open_dataset(data, no_bundled)
     day = ds.day(on)
     frame = ds.orgs(kind=kind, on=day, search=search)
+    partial = [str(o) for o, ok in zip(frame["org"], frame["complete"], strict=True) if not ok]
+    if partial:
+        _err(f"Note: known gaps in {', '.join(partial)} (column complete=false; "
+             "alliances show ORG says which)")
     if frame.empty:
         _err("No organisation matches.")
     emit(frame, fmt, lambda f: orgs_table(f, title=f"Organisations on {day}"))
@@ -513,6 +605,11 @@ def validate(
              f"{len(files)} file{'s' if len(files) != 1 else ''}; {summary}")
         raise typer.Exit(1)
     typer.echo(f"valid: {len(files)} file{'s' if len(files) != 1 else ''}; {summary}")
+
+
+# The research commands (export, import cow-igo, compare) live in their own module, which
+# registers them on `app` when imported; it needs everything above, hence the late import.
+from alliances import cli_research as _cli_research  # noqa: E402, F401
 
 
 def main() -> None:

@@ -13,6 +13,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from alliances.errors import AlliancesError
 from alliances.names import fold
 
 
@@ -72,7 +73,7 @@ def name_index(paths: list[str]) -> dict[str, list[list[str]]]:
 
         target.parent.mkdir(parents=True, exist_ok=True)
         write_text_atomic(target, json.dumps(index, ensure_ascii=False), overwrite=True)
-    except OSError:
+    except (OSError, AlliancesError):  # no cache (read-only home ...): still complete
         pass
     return index
 

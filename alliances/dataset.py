@@ -12,11 +12,20 @@ import numpy as np
 import pandas as pd
 
 from alliances import dates, vocab
-from alliances.errors import DataError, UsageError
+from alliances.errors import AmbiguousName, UsageError
 from alliances.loading import data_paths, load_data
 from alliances.model import Data, Organisation
 from alliances.names import Index
-from alliances.spells import SPELL_COLUMNS, build_spells, in_force
+from alliances.spells import SPELL_COLUMNS
+from alliances.store import (
+    KIND,
+    OPEN,
+    PRECISION,
+    STATUS,
+    Store,
+    day_text,
+    from_data,
+)
 
 DateLike = str | int | _dt.date | dates.PartialDate
 
@@ -43,11 +52,13 @@ def load(
     :class:`~alliances.errors.DataError` listing every problem if the data is invalid."""
     if isinstance(paths, str | os.PathLike):
         paths = [paths]
+    from alliances.cache import load_store
+
     files = data_paths(paths, bundled=bundled)
-    data, issues = load_data(files, today=today)
-    if issues:
-        raise DataError(issues)
-    return Dataset(data, today=today)
+    if not files:
+        load_data(files)  # raises the "no data files" error
+    day = today or dates.today()
+    return Dataset(store=load_store(files, day), today=today)
 
 
 def parse_day(value: DateLike, *, today: _dt.date | None = None) -> dates.PartialDate:
@@ -97,32 +108,69 @@ def _one_per(rows: pd.DataFrame, statuses: tuple[str, ...], key: str) -> pd.Data
     return rows.drop_duplicates(key, keep="last")
 
 
-class Dataset:
-    """Organisations, countries, events and spells, and the queries on them."""
+def _spell_sources(store: Store, start: int, end: int) -> list[dict[str, str]]:
+    out: list[dict[str, str]] = []
+    seen: set[str] = set()
+    for i in (start, end):
+        if i < 0:
+            continue
+        for src in store.event_sources(i):
+            if src["url"] not in seen:
+                seen.add(src["url"])
+                out.append(src)
+    return out
 
-    def __init__(self, data: Data, *, today: _dt.date | None = None) -> None:
-        self.data = data
+
+class Dataset:
+    """Organisations, countries, events and spells, and the queries on them.
+
+    Built from checked records (``Dataset(data)``) or from their columnar form
+    (``Dataset(store=...)``, what the cache gives back); the records are rebuilt from the
+    columns only if ``.data`` is asked for.
+    """
+
+    def __init__(
+        self,
+        data: Data | None = None,
+        *,
+        store: Store | None = None,
+        today: _dt.date | None = None,
+    ) -> None:
+        if data is None and store is None:
+            raise ValueError("Dataset needs data or a store")
+        self._data = data
+        self.store = store if store is not None else from_data(data)  # type: ignore[arg-type]
         self.today = today or dates.today()
+
+    @property
+    def data(self) -> Data:
+        """The checked records (organisations, countries, events, transitions)."""
+        if self._data is None:
+            self._data = self.store.data()
+        return self._data
 
     # -- names --------------------------------------------------------------------------
     @cached_property
     def org_index(self) -> Index:
+        orgs = self.store.organisations
         return Index(
             "organisation",
-            (
-                (o.id, o.name, [*o.aliases, *(n for _, n in o.names)])
-                for o in self.data.organisations.values()
+            lambda: (
+                (o.id, o.name, [*o.aliases, *(n for _, n in o.names)]) for o in orgs.values()
             ),
+            codes=self.store.org_ids,
         )
 
     @cached_property
     def country_index(self) -> Index:
+        countries = self.store.countries
         return Index(
             "country",
-            (
+            lambda: (
                 (c.code, c.name, [*(x for x in (c.official_name, c.alpha2) if x), *c.aliases])
-                for c in self.data.countries.values()
+                for c in countries.values()
             ),
+            codes=self.store.country_ids,
         )
 
     def resolve_org(self, name: str) -> str:
@@ -134,61 +182,131 @@ class Dataset:
         return self.country_index.lookup(name)
 
     def organisation(self, name: str) -> Organisation:
-        return self.data.organisations[self.resolve_org(name)]
+        return self.store.organisations[self.resolve_org(name)]
 
     # -- frames -------------------------------------------------------------------------
+    def _spell_frame(
+        self, rows: np.ndarray, uncertain: np.ndarray | None = None
+    ) -> pd.DataFrame:
+        """The spells at ``rows`` (indices into the store), contract columns first."""
+        st = self.store
+        sp = st.sp
+        org = sp["org"][rows]
+        country = sp["country"][rows]
+        start_day = sp["start_day"][rows]
+        start_prec = sp["start_prec"][rows]
+        end_day = sp["end_day"][rows]
+        end_prec = sp["end_prec"][rows]
+        start_event = sp["start_event"][rows]
+        end_event = sp["end_event"][rows]
+        is_open = end_day == OPEN
+        names = [st.countries[c].name for c in st.country_ids]
+        n = len(rows)
+        frame = pd.DataFrame(
+            {
+                "org": [st.org_ids[i] for i in org],
+                "country": [st.country_ids[i] for i in country],
+                "country_name": [names[i] for i in country],
+                "status": [STATUS[i] for i in sp["status"][rows]],
+                "start": [day_text(int(d), int(p)) for d, p in zip(start_day, start_prec,
+                                                                   strict=True)],
+                "start_precision": [PRECISION[i] for i in start_prec],
+                "end": pd.array(
+                    [None if o else day_text(int(d), int(p))
+                     for d, p, o in zip(end_day, end_prec, is_open, strict=True)],
+                    dtype=object,
+                ),
+                "end_precision": pd.array(
+                    [None if o else PRECISION[p] for p, o in zip(end_prec, is_open, strict=True)],
+                    dtype=object,
+                ),
+                "uncertain": (np.zeros(n, dtype=bool) if uncertain is None
+                              else uncertain.astype(bool)),
+                "sources": [_spell_sources(st, int(a), int(b))
+                            for a, b in zip(start_event, end_event, strict=True)],
+                "start_day": start_day.astype(np.int64),
+                "start_last": sp["start_last"][rows].astype(np.int64),
+                "start_event": start_event.astype(np.int64),
+                "start_kind": [KIND[i] for i in sp["start_kind"][rows]],
+                "end_day": end_day.astype(np.int64),
+                "end_last": sp["end_last"][rows].astype(np.int64),
+                "end_event": end_event.astype(np.int64),
+                "end_kind": pd.array([KIND[i] if i >= 0 else None for i in sp["end_kind"][rows]],
+                                     dtype=object),
+                "lo": sp["lo"][rows].astype(np.int64),
+                "hi": sp["hi"][rows].astype(np.int64),
+            }
+        )
+        return frame
+
     @cached_property
     def spells(self) -> pd.DataFrame:
         """Every spell: the contract columns, then working columns (days as ordinals)."""
-        return build_spells(self.data)
+        return self._spell_frame(np.arange(self.store.n_spells))
 
-    @cached_property
-    def _spells_by_org(self) -> dict[str, pd.DataFrame]:
-        return {str(k): v for k, v in self.spells.groupby("org", sort=False)}
-
-    @cached_property
-    def _spells_by_country(self) -> dict[str, pd.DataFrame]:
-        return {str(k): v for k, v in self.spells.groupby("country", sort=False)}
+    def _in_force(
+        self, rows: np.ndarray, day: dates.PartialDate, statuses: tuple[str, ...], key: str
+    ) -> pd.DataFrame:
+        """The spells among ``rows`` (possibly) in force on ``day`` with the wanted statuses,
+        one per ``key`` (the latest to start; uncertain if any candidate was)."""
+        sp = self.store.sp
+        q, q_last = day.first, day.last
+        lo, hi = sp["lo"][rows], sp["hi"][rows]
+        rows = rows[(lo <= q) & (q < hi)]
+        wanted = np.array([STATUS.index(s) for s in statuses], dtype=np.int8)
+        rows = rows[np.isin(sp["status"][rows], wanted)]
+        if rows.size == 0:
+            return self._spell_frame(rows)[SPELL_COLUMNS]
+        start_unsure = (sp["start_prec"][rows] != 0) & (q < sp["start_last"][rows])
+        has_end = sp["end_day"][rows] != OPEN
+        end_unsure = has_end & (sp["end_prec"][rows] != 0) & (q >= sp["end_day"][rows])
+        if q_last > q + 1:
+            end_unsure |= has_end & (sp["end_day"][rows] < q_last)
+        frame = self._spell_frame(rows, start_unsure | end_unsure)
+        return _one_per(frame, statuses, key)[SPELL_COLUMNS].reset_index(drop=True)
 
     @cached_property
     def events(self) -> pd.DataFrame:
         """Every event, in each organisation's order: the contract columns, then more."""
-        names = {c: x.name for c, x in self.data.countries.items()}
-        rows = []
-        for e in self.data.events:
-            status = e.status
-            if status is None:
-                status = ""
-            rows.append(
-                (
-                    e.date.text,
-                    e.date.precision,
-                    e.org,
-                    e.country or "",
-                    e.kind,
-                    status,
-                    e.announced.text if e.announced else "",
-                    e.note or "",
-                    [s.as_dict() for s in e.sources],
-                    names.get(e.country or "", ""),
-                    e.name or "",
-                    e.predecessor or "",
-                    e.date.first,
-                    e.path,
-                    e.line,
-                )
-            )
-        columns = [*EVENT_COLUMNS, "country_name", "name", "predecessor", "day", "file", "line"]
-        frame = pd.DataFrame(rows, columns=columns)
-        frame["day"] = frame["day"].astype(np.int64)
-        frame["line"] = frame["line"].astype(np.int64)
+        return self._event_frame(np.arange(self.store.n_events))
+
+    def _event_frame(self, rows: np.ndarray) -> pd.DataFrame:
+        st = self.store
+        ev = st.ev
+        names = [st.countries[c].name for c in st.country_ids]
+        country = ev["country"][rows]
+        pred = ev["pred"][rows]
+        status = ev["status"][rows]
+        ann = ev["ann_day"][rows]
+        frame = pd.DataFrame(
+            {
+                "date": [day_text(int(d), int(p)) for d, p in zip(ev["day"][rows], ev["prec"][rows],
+                                                                  strict=True)],
+                "date_precision": [PRECISION[p] for p in ev["prec"][rows]],
+                "org": [st.org_ids[i] for i in ev["org"][rows]],
+                "country": [st.country_ids[i] if i >= 0 else "" for i in country],
+                "event": [KIND[k] for k in ev["kind"][rows]],
+                "status": [STATUS[s] if s >= 0 else "" for s in status],
+                "announced": [day_text(int(a), int(p)) if a >= 0 else ""
+                              for a, p in zip(ann, ev["ann_prec"][rows], strict=True)],
+                "note": [st.notes[i] or "" for i in rows],
+                "sources": [st.event_sources(int(i)) for i in rows],
+                "country_name": [names[i] if i >= 0 else "" for i in country],
+                "name": [st.names[i] or "" for i in rows],
+                "predecessor": [st.country_ids[i] if i >= 0 else "" for i in pred],
+                "day": ev["day"][rows].astype(np.int64),
+                "file": [st.paths[i] for i in ev["file"][rows]],
+                "line": ev["line"][rows].astype(np.int64),
+            }
+        )
         return frame
 
     @cached_property
     def organisations(self) -> pd.DataFrame:
         """One row per organisation: id, name, kind, founded, dissolved, names over time ..."""
         rows = []
-        for o in self.data.organisations.values():
+        counts = self.store.org_event_counts
+        for o in self.store.organisations.values():
             rows.append(
                 {
                     "org": o.id,
@@ -203,7 +321,8 @@ class Dataset:
                     "aliases": list(o.aliases),
                     "names": [{"date": d.text, "name": n} for d, n in o.names],
                     "url": o.url or "",
-                    "events": sum(1 for e in o.events),
+                    "events": counts.get(o.id, 0),
+                    "gaps": o.gaps or "",
                 }
             )
         return pd.DataFrame(rows)
@@ -212,7 +331,7 @@ class Dataset:
     def countries(self) -> pd.DataFrame:
         """One row per country: code, names, ISO alpha-2, COW and Gleditsch-Ward codes, dates."""
         rows = []
-        for c in self.data.countries.values():
+        for c in self.store.countries.values():
             rows.append(
                 {
                     "country": c.code,
@@ -251,11 +370,7 @@ class Dataset:
         oid = self.resolve_org(org)
         day = self.day(on)
         statuses = parse_statuses(status)
-        spells = self._spells_by_org.get(oid)
-        if spells is None:
-            return self._empty_spells()
-        rows = _one_per(in_force(spells, day.first, day.last), statuses, "country")
-        return rows[SPELL_COLUMNS].reset_index(drop=True)
+        return self._in_force(self.store.org_rows(oid), day, statuses, "country")
 
     def memberships(
         self,
@@ -267,14 +382,10 @@ class Dataset:
         code = self.resolve_country(country)
         day = self.day(on)
         statuses = parse_statuses(status)
-        spells = self._spells_by_country.get(code)
-        if spells is None:
-            return self._empty_spells()
-        rows = _one_per(in_force(spells, day.first, day.last), statuses, "org")
-        return rows[SPELL_COLUMNS].reset_index(drop=True)
+        return self._in_force(self.store.country_rows(code), day, statuses, "org")
 
     def _empty_spells(self) -> pd.DataFrame:
-        return self.spells.iloc[0:0][SPELL_COLUMNS].reset_index(drop=True)
+        return self._spell_frame(np.empty(0, dtype=np.int64))[SPELL_COLUMNS]
 
     def name_on(self, org: str, on: DateLike = "today") -> str:
         """An organisation's name on a day."""
@@ -285,6 +396,9 @@ class Dataset:
     def _range(
         self, frame: pd.DataFrame, from_: DateLike | None, to: DateLike | None
     ) -> pd.DataFrame:
+        if from_ is not None and to is not None and self.day(to).last <= self.day(from_).first:
+            raise UsageError(f"the range ends ({self.day(to)}) before it starts "
+                             f"({self.day(from_)})")
         if from_ is not None:
             frame = frame[frame["day"] >= self.day(from_).first]
         if to is not None:
@@ -322,7 +436,7 @@ class Dataset:
         frame = ev[(ev["country"] == code) | (ev["predecessor"] == code)]
         frame = self._range(frame, from_, to)
         frame = frame.sort_values(["day", "org"], kind="stable")
-        names = {o: x.name for o, x in self.data.organisations.items()}
+        names = {o: x.name for o, x in self.store.organisations.items()}
         frame = frame.assign(org_name=frame["org"].map(names))
         return frame[[*EVENT_COLUMNS, "country_name", "org_name", "predecessor"]].reset_index(
             drop=True
@@ -340,7 +454,7 @@ class Dataset:
         after = self.members(oid, on=b, status="all").set_index("country")
         ev = self.events
         between = ev[(ev["org"] == oid) & (ev["day"] > a.first) & (ev["day"] <= b.first)]
-        names = {c: x.name for c, x in self.data.countries.items()}
+        names = {c: x.name for c, x in self.store.countries.items()}
         rows = []
         for code in sorted(set(before.index) | set(after.index)):
             s0 = str(before.loc[code, "status"]) if code in before.index else vocab.NONE
@@ -387,7 +501,7 @@ class Dataset:
         if len(codes) < 2:
             raise UsageError("give at least two different countries")
         statuses = parse_statuses(status)
-        names = {o: x.name for o, x in self.data.organisations.items()}
+        names = {o: x.name for o, x in self.store.organisations.items()}
         columns = ["org", "org_name", "countries", "start", "start_precision", "end",
                    "end_precision", "uncertain"]
         if on is not None:
@@ -405,7 +519,7 @@ class Dataset:
                 rows.append(
                     {
                         "org": oid,
-                        "org_name": self.data.organisations[oid].name_on(day.first),
+                        "org_name": self.store.organisations[oid].name_on(day.first),
                         "countries": codes,
                         "start": latest["start"],
                         "start_precision": latest["start_precision"],
@@ -485,19 +599,58 @@ class Dataset:
         if search:
             hits = {code for code, _ in self.org_index.search(search)}
             frame = frame[frame["org"].isin(hits)]
+        sp = self.store.sp
+        wanted = np.array([STATUS.index(s) for s in vocab.DEFAULT_MEMBER_STATUSES], np.int8)
         counts = []
         for oid in frame["org"]:
-            spells = self._spells_by_org.get(str(oid))
-            if spells is None:
-                counts.append(0)
-                continue
-            rows = in_force(spells, day.first)
-            rows = rows[rows["status"].isin(vocab.DEFAULT_MEMBER_STATUSES)]
-            counts.append(int(rows["country"].nunique()))
-        names = [self.data.organisations[str(o)].name_on(day.first) for o in frame["org"]]
-        out = frame.assign(name=names, members=counts)
+            rows = self.store.org_rows(str(oid))
+            ok = (sp["lo"][rows] <= day.first) & (day.first < sp["hi"][rows])
+            ok &= np.isin(sp["status"][rows], wanted)
+            counts.append(int(np.unique(sp["country"][rows][ok]).size))
+        names = [self.store.organisations[str(o)].name_on(day.first) for o in frame["org"]]
+        out = frame.assign(name=names, members=counts, complete=frame["gaps"] == "")
         return out[["org", "name", "kind", "founded", "founded_precision", "dissolved",
-                    "dissolved_precision", "members"]].reset_index(drop=True)
+                    "dissolved_precision", "members", "complete"]].reset_index(drop=True)
+
+    # -- research panels and exports (alliances.panels, alliances.export, alliances.cow) ---
+    def state_year(self, **options: Any) -> pd.DataFrame:
+        """The state-year panel: see :func:`alliances.panels.state_year` (``rule``,
+        ``from_``, ``to``, ``orgs``, ``countries``, ``wide``)."""
+        from alliances import panels
+
+        return panels.state_year(self, **options)
+
+    def dyad_year(self, **options: Any) -> pd.DataFrame:
+        """The dyad-year panel: see :func:`alliances.panels.dyad_year` (``rule``, ``from_``,
+        ``to``, ``orgs``, ``countries``, ``directed``, ``status``)."""
+        from alliances import panels
+
+        return panels.dyad_year(self, **options)
+
+    def table(self, what: str, **options: Any) -> pd.DataFrame:
+        """What ``alliances export WHAT`` writes, as one frame: ``what`` is spells, events,
+        organisations, countries, state-year or dyad-year; the options mirror the flags
+        (``orgs``, ``countries``, ``from_``, ``to``, ``rule``, ``wide``, ``directed``,
+        ``status``)."""
+        from alliances import export, panels
+
+        return panels.concat(export.chunks(self, what, **options))
+
+    def export(self, what: str, path: str | None = None, **options: Any) -> int:
+        """Write an export to ``path`` (None: stdout) and return its number of rows: see
+        :func:`alliances.export.export` (``fmt``, ``overwrite``, and the options of
+        :meth:`table`)."""
+        from alliances import export
+
+        return export.export(self, what, path, **options)
+
+    def compare_cow(self, path: str | os.PathLike[str], **options: Any) -> Any:
+        """Year-by-year agreement with a COW IGO table: see :func:`alliances.cow.compare`
+        (``orgs``, ``rule``, ``from_``, ``to``); returns ``.disagreements`` and
+        ``.summary``."""
+        from alliances import cow
+
+        return cow.compare(self, cow.read_cow(path), **options)
 
 
     # -- cards and search ---------------------------------------------------------------
@@ -520,6 +673,9 @@ class Dataset:
             try:
                 return "country", self.country_index.lookup(name)
             except UsageError as e_country:
+                for e in (e_org, e_country):  # a name shared by two: say which, not "no ..."
+                    if isinstance(e, AmbiguousName):
+                        raise e from None
                 suggestions = self.org_index.suggest(name) + self.country_index.suggest(name)
                 hint = f"; did you mean {', '.join(suggestions[:4])}?" if suggestions else ""
                 raise type(e_country)(
@@ -531,12 +687,13 @@ class Dataset:
         kind, code = self.resolve(name)
         day = self.day(on)
         if kind == "organisation":
-            o = self.data.organisations[code]
+            o = self.store.organisations[code]
             members = self.members(code, on=day, status="all")
             sources = {s.url: s.as_dict() for s in o.sources}
-            for e in o.events:
-                for s in e.sources:
-                    sources.setdefault(s.url, s.as_dict())
+            ev = self.store.ev
+            for i in np.flatnonzero(ev["org"] == self.store.org_code(code)):
+                for src in self.store.event_sources(int(i)):
+                    sources.setdefault(src["url"], src)
             return {
                 "type": "organisation",
                 "org": code,
@@ -551,16 +708,17 @@ class Dataset:
                 "successor": o.successor,
                 "url": o.url,
                 "note": o.note,
+                "gaps": o.gaps,
                 "on": day.text,
                 "members": [
                     {"country": r["country"], "country_name": r["country_name"],
                      "status": r["status"], "since": r["start"], "uncertain": bool(r["uncertain"])}
                     for r in members.to_dict("records")
                 ],
-                "events": len(o.events),
+                "events": self.store.org_event_counts.get(code, 0),
                 "sources": list(sources.values()),
             }
-        c = self.data.countries[code]
+        c = self.store.countries[code]
         mships = self.memberships(code, on=day)
         n_events = int(((self.events["country"] == code) | (self.events["predecessor"] == code))
                        .sum())
@@ -580,7 +738,8 @@ class Dataset:
             "note": c.note,
             "on": day.text,
             "memberships": [
-                {"org": r["org"], "name": self.data.organisations[str(r["org"])].name_on(day.first),
+                {"org": r["org"],
+                 "name": self.store.organisations[str(r["org"])].name_on(day.first),
                  "status": r["status"], "since": r["start"], "uncertain": bool(r["uncertain"])}
                 for r in mships.to_dict("records")
             ],
@@ -629,12 +788,16 @@ def _search_rows(ds: Dataset, text: str, limit: int) -> list[dict[str, Any]]:
                      "score": round(score, 3)})
     key = fold(text)
     if len(key) >= 3:
-        for e in ds.data.events:
-            if e.note and key in fold(e.note):
-                where = f"{e.org}/{e.country}" if e.country else e.org
-                rows.append({"kind": "event", "id": where, "name": f"{e.kind}",
-                             "date": e.date.text, "match": _snippet(e.note, key),
-                             "score": 0.5})
+        st = ds.store
+        ev = st.ev
+        for i, note in enumerate(st.notes):
+            if note and key in fold(note):
+                org = st.org_ids[int(ev["org"][i])]
+                ci = int(ev["country"][i])
+                where = f"{org}/{st.country_ids[ci]}" if ci >= 0 else org
+                rows.append({"kind": "event", "id": where, "name": KIND[int(ev["kind"][i])],
+                             "date": day_text(int(ev["day"][i]), int(ev["prec"][i])),
+                             "match": _snippet(note, key), "score": 0.5})
     rows.sort(key=lambda r: (-r["score"], {"organisation": 0, "country": 1, "event": 2}[r["kind"]],
                              r["date"], r["id"]))
     return rows[:limit]

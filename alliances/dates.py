@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as _dt
+import functools
 import re
 from dataclasses import dataclass
 from typing import Literal
@@ -48,7 +49,8 @@ def _window(year: int, month: int | None, day: int | None) -> tuple[int, int, Pr
     if month is not None:
         first = _dt.date(year, month, 1).toordinal()
         return first, first + calendar.monthrange(year, month)[1], "month"
-    return _dt.date(year, 1, 1).toordinal(), _dt.date(year + 1, 1, 1).toordinal(), "year"
+    # Year 9999 has no following 1 January in datetime: count from its last day instead.
+    return _dt.date(year, 1, 1).toordinal(), _dt.date(year, 12, 31).toordinal() + 1, "year"
 
 
 def parse_date(value: object, *, today: _dt.date | None = None) -> PartialDate:
@@ -63,6 +65,12 @@ def parse_date(value: object, *, today: _dt.date | None = None) -> PartialDate:
     text = str(value).strip()
     if today is not None and text.lower() == "today":
         return _window_date(today.year, today.month, today.day)
+    return _parse_text(text)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _parse_text(text: str) -> PartialDate:
+    # Data files repeat the same dates many times; PartialDate is immutable, so share it.
     m = _DATE_RE.match(text)
     if not m:
         raise DateError(f"'{text}' is not a date: write YYYY-MM-DD, YYYY-MM or YYYY")

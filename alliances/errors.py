@@ -5,6 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
+def printable(text: str) -> str:
+    """``text`` on one line, control and invisible characters escaped (``\\n``, ``\\x1b``): a
+    message quoting a data file or an argument can neither break a line nor drive a terminal."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
+
+
 class AlliancesError(Exception):
     """Base class of every error the library raises on purpose."""
 
@@ -27,6 +35,10 @@ class AmbiguousName(UsageError, LookupError):
     """A name resolves to more than one organisation or country."""
 
 
+class MissingExtra(UsageError):
+    """An optional dependency is not installed (``pip install 'alliances[charts]'``)."""
+
+
 class OutputError(AlliancesError):
     """An output file cannot be written (exists without --force, missing directory ...)."""
 
@@ -47,7 +59,7 @@ class Issue:
         if self.line:
             where += f":{self.line}:{self.column}"
         context = "/".join(x for x in (self.org, self.country) if x)
-        return f"{where}: {context + ': ' if context else ''}{self.message}"
+        return printable(f"{where}: {context + ': ' if context else ''}{self.message}")
 
 
 class DataError(AlliancesError):

@@ -24,3 +24,14 @@ def default_format(stream: IO[str] | None = None) -> Format:
         return Format.table if stream.isatty() else Format.csv
     except (AttributeError, ValueError):
         return Format.csv
+
+
+class ExportFormat(StrEnum):
+    """Export formats: the machine formats, SQLite and Parquet (optional extra)."""
+
+    csv = "csv"
+    tsv = "tsv"
+    json = "json"
+    jsonl = "jsonl"
+    sqlite = "sqlite"
+    parquet = "parquet"

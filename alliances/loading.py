@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from alliances import dates, yamlfile
-from alliances.errors import DataError, Issue
+from alliances.errors import DataError, Issue, UsageError
 
 if TYPE_CHECKING:
     from alliances.model import Data
@@ -65,13 +65,27 @@ def data_paths(
     return unique
 
 
-def read_documents(paths: Iterable[str]) -> tuple[list[tuple[str, Any]], list[Issue]]:
-    """Parse every file; file-level problems (missing, not UTF-8, bad YAML) become issues."""
+def read_documents(
+    paths: Iterable[str], *, fast: bool = True
+) -> tuple[list[tuple[str, Any]], list[Issue]]:
+    """Parse every file; file-level problems (missing, not UTF-8, bad YAML) become issues.
+
+    ``fast``: try the subset reader first (:mod:`alliances.fastyaml`); its positions are only
+    those of mappings and items, enough for records, not for pointing at a bad value."""
+    from alliances import fastyaml
+
     documents: list[tuple[str, Any]] = []
     issues: list[Issue] = []
     for path in paths:
         try:
-            documents.append((path, yamlfile.load(path)))
+            text = yamlfile.decode(path, yamlfile.read_bytes(path))
+            doc: Any = None
+            if fast:
+                try:
+                    doc = fastyaml.parse(text)
+                except Exception:  # Unsupported, or any surprise: the full reader decides
+                    doc = None
+            documents.append((path, doc if doc is not None else yamlfile.parse(path, text)))
         except DataError as e:
             issues.extend(e.issues)
     return documents, issues
@@ -79,11 +93,26 @@ def read_documents(paths: Iterable[str]) -> tuple[list[tuple[str, Any]], list[Is
 
 def load_data(paths: Sequence[str], *, today: _dt.date | None = None) -> tuple[Data, list[Issue]]:
     """Read and check the given files; return the records and every issue found."""
-    if not paths:
-        raise DataError([Issue("(no files)", 0, 0, "no data files to load (bundled data is off "
-                               f"and neither --data nor {DATA_ENV} names a file)")])
+    if not paths:  # an argument problem (--no-bundled and nothing else), not bad data
+        raise UsageError("no data files to load (bundled data is off and neither --data nor "
+                         f"{DATA_ENV} names a file)")
+    import gc
+
     from alliances.model import build
 
-    documents, issues = read_documents(paths)
-    data, more = build(documents, today or dates.today())
+    day = today or dates.today()
+    # Parsing creates millions of small objects and no reference cycles: the cyclic collector
+    # would only rescan them again and again (it triples the time of a large file).
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        documents, issues = read_documents(paths)
+        data, more = build(documents, day)
+        if issues or more:
+            # Report from the full reader, which locates every key and value.
+            documents, issues = read_documents(paths, fast=False)
+            data, more = build(documents, day)
+    finally:
+        if enabled:
+            gc.enable()
     return data, issues + more

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,7 +23,7 @@ SCHEMA_VERSION = 1
 _TOP_KEYS = frozenset(("schema", "sources", "organisations", "countries"))
 _ORG_KEYS = frozenset(
     ("id", "name", "aliases", "kind", "predecessor", "successor", "url", "sources", "note",
-     "events")
+     "gaps", "events")
 )
 _EVENT_KEYS = frozenset(
     ("date", "event", "country", "name", "announced", "scheduled", "note", "sources",
@@ -106,7 +107,7 @@ class Country:
     system: list[tuple[int, PartialDate, PartialDate | None]] = field(default_factory=list)
     note: str | None = None
     sources: list[Source] = field(default_factory=list)
-    signature: tuple[Any, ...] = ()
+    raw: Any = None
 
 
 @dataclass(slots=True)
@@ -140,12 +141,13 @@ class Organisation:
     successor: str | None = None
     url: str | None = None
     note: str | None = None
+    gaps: str | None = None  # what the data is known to lack; queries warn about it
     sources: list[Source] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     founded: PartialDate | None = None
     dissolved: PartialDate | None = None
     names: list[tuple[PartialDate, str]] = field(default_factory=list)
-    signature: tuple[Any, ...] = ()
+    raw: Any = None
 
     def name_on(self, day: int) -> str:
         """The organisation's name on a day (its first name before its founding)."""
@@ -170,10 +172,13 @@ class Transition:
 
 @dataclass(slots=True)
 class Data:
-    organisations: dict[str, Organisation]
-    countries: dict[str, Country]
-    events: list[Event]
-    transitions: list[Transition]
+    """Checked records. Loaded from the cache, ``events`` and ``transitions`` are rebuilt
+    only when first read, and the organisations carry no event lists (see ``Dataset.events``)."""
+
+    organisations: Mapping[str, Organisation]
+    countries: Mapping[str, Country]
+    events: Sequence[Event]
+    transitions: Sequence[Transition]
     paths: list[str]
 
 
@@ -186,6 +191,7 @@ class _Checker:
         self.path = ""
         self.org: str | None = None
         self.country: str | None = None
+        self._sources_seen: dict[Any, Source | None] = {}
 
     def issue(self, pos: Pos, message: str, country: str | None = None) -> None:
         self.issues.append(
@@ -196,8 +202,13 @@ class _Checker:
     def keys(self, m: Map, allowed: frozenset[str], what: str) -> None:
         for key in m:
             if key not in allowed:
+                from difflib import get_close_matches
+
                 known = ", ".join(sorted(allowed))
-                self.issue(m.key_pos(key), f"unknown key '{key}' in {what} (known: {known})")
+                near = get_close_matches(key.lower(), sorted(allowed), n=1)
+                hint = f"; did you mean '{near[0]}'?" if near else ""
+                self.issue(m.key_pos(key),
+                           f"unknown key '{key}' in {what}{hint} (known: {known})")
 
     def text(self, m: Map, key: str, *, required: bool = False) -> str | None:
         if key not in m or m[key] is None:
@@ -206,7 +217,7 @@ class _Checker:
             return None
         value = m[key]
         if not isinstance(value, str):
-            self.issue(m.value_pos(key), f"'{key}' must be text, not a {_shape(value)}")
+            self.issue(m.value_pos(key), f"'{key}' must be text, not {_shape(value)}")
             return None
         if required and not value.strip():
             self.issue(m.value_pos(key), f"'{key}' must not be empty")
@@ -252,6 +263,10 @@ class _Checker:
             if required:
                 self.issue(m.pos, f"'{key}' is required")
             return None
+        if not isinstance(m[key], str):
+            self.issue(m.value_pos(key), f"'{key}' must be a date (YYYY-MM-DD, YYYY-MM or YYYY), "
+                       f"not {_shape(m[key])}")
+            return None
         try:
             return parse_date(m[key])
         except DateError as e:
@@ -277,6 +292,21 @@ class _Checker:
 
     # -- sources ---------------------------------------------------------------------------
     def source(self, m: Map, *, registry: bool) -> Source | None:
+        # Inline sources repeat (the same page behind many events): check each once.
+        try:
+            key: Any = (registry, tuple(m.items()))
+            hash(key)
+        except TypeError:
+            key = None
+        if key is not None and key in self._sources_seen:
+            return self._sources_seen[key]
+        before = len(self.issues)
+        found = self._source(m, registry=registry)
+        if key is not None and len(self.issues) == before:
+            self._sources_seen[key] = found
+        return found
+
+    def _source(self, m: Map, *, registry: bool) -> Source | None:
         allowed = _SOURCE_KEYS if registry else _SOURCE_KEYS - {"id"}
         self.keys(m, allowed, "a source")
         title = self.text(m, "title", required=True)
@@ -338,10 +368,12 @@ class _Checker:
 
 def _shape(value: object) -> str:
     if isinstance(value, Map):
-        return "mapping"
+        return "a mapping"
     if isinstance(value, Seq):
-        return "list"
-    return type(value).__name__
+        return "a list"
+    if isinstance(value, str):
+        return f"text ('{value[:40]}')"
+    return f"a {type(value).__name__}"
 
 
 def _freeze(value: Any) -> Any:
@@ -371,12 +403,15 @@ def build(documents: list[tuple[str, Any]], today: _dt.date) -> tuple[Data, list
         c.path, c.org, c.country = path, None, None
         if not isinstance(doc, Map):
             c.issue((1, 1), f"the file must be a mapping with 'schema: {SCHEMA_VERSION}' at the top"
-                    f", not a {_shape(doc)}")
+                    f", not {_shape(doc)}")
             continue
         c.keys(doc, _TOP_KEYS, "the file")
         schema = doc.get("schema")
         if schema is None:
             c.issue(doc.pos, f"'schema: {SCHEMA_VERSION}' is missing at the top of the file")
+        elif not isinstance(schema, str):
+            c.issue(doc.value_pos("schema"),
+                    f"'schema' must be {SCHEMA_VERSION}, not {_shape(schema)}")
         elif schema != str(SCHEMA_VERSION):
             c.issue(doc.value_pos("schema"),
                     f"schema {schema!r} is not supported (this version reads schema "
@@ -398,7 +433,7 @@ def build(documents: list[tuple[str, Any]], today: _dt.date) -> tuple[Data, list
             other = countries.get(country.code)
             if other is None:
                 countries[country.code] = country
-            elif other.signature != country.signature:
+            elif _freeze(other.raw) != _freeze(country.raw):
                 c.issue(m.value_pos("code"),
                         f"country {country.code} is defined again, differently "
                         f"(first at {other.path}:{other.line})", country.code)
@@ -410,7 +445,7 @@ def build(documents: list[tuple[str, Any]], today: _dt.date) -> tuple[Data, list
             other_raw = raw_orgs.get(raw.org.id)
             if other_raw is None:
                 raw_orgs[raw.org.id] = raw
-            elif other_raw.org.signature != raw.org.signature:
+            elif _freeze(other_raw.org.raw) != _freeze(raw.org.raw):
                 c.path = path
                 c.issue(m.value_pos("id"),
                         f"organisation {raw.org.id} is defined again, differently "
@@ -479,7 +514,7 @@ def _read_country(c: _Checker, m: Map, registry: dict[str, Source]) -> Country |
         system=system,
         note=c.text(m, "note"),
         sources=sources,
-        signature=_freeze(m),
+        raw=m,
     )
 
 
@@ -525,8 +560,9 @@ def _read_org(c: _Checker, m: Map, registry: dict[str, Source]) -> _RawOrg | Non
         successor=c.text(m, "successor"),
         url=url,
         note=c.text(m, "note"),
+        gaps=c.text(m, "gaps"),
         sources=c.sources(m, registry, required=False),
-        signature=_freeze(m),
+        raw=m,
     )
     return _RawOrg(org, events, registry, c.path)
 
@@ -597,7 +633,11 @@ def _read_events(
             announced=announced, scheduled=scheduled, note=c.text(m, "note"),
             predecessor=predecessor,
         )
-        if previous is not None and date.first < previous.date.first:
+        if (org.founded is not None and kind != "founded" and previous is not None
+                and date.first < org.founded.first):
+            c.issue(m.value_pos("date"),
+                    f"{date} is before the organisation was founded ({org.founded})")
+        elif previous is not None and date.first < previous.date.first:
             c.issue(m.value_pos("date"),
                     f"out of order: {date} comes after {previous.date} (line {previous.line}); "
                     "keep each organisation's events in date order")
@@ -619,6 +659,12 @@ def _read_events(
                 org.dissolved = date
         else:
             _check_country_event(c, m, event, countries, status, transitions, len(events))
+            if country not in countries or (predecessor is not None
+                                            and predecessor not in countries):
+                # Reported above; the records keep only references that resolve, so that
+                # `validate` can still count the rest.
+                previous = event
+                continue
         previous = event
         events.append(event)
         org.events.append(event)
@@ -649,7 +695,7 @@ def _check_country_event(
     if country is None:
         from difflib import get_close_matches
 
-        near = get_close_matches(code, list(countries), n=3)
+        near = get_close_matches(code.upper(), list(countries), n=3)
         hint = f" (did you mean {', '.join(near)}?)" if near else ""
         c.issue(m.value_pos("country"), f"unknown country '{code}'{hint}")
         return False
@@ -684,8 +730,11 @@ def _transition_message(event: Event, before: str, last: Event | None) -> str:
     if event.kind == "joined" and before in ("member", "frozen", "suspended"):
         return f"joined twice: {event.country} is already a member of {event.org}{since}"
     if before == vocab.NONE:
-        ended = f"; its status ended on {last.date} (line {last.line})" if last else ""
+        if last is not None:
+            return (f"'{event.kind}' but {event.country} has no status in {event.org} on "
+                    f"{event.date}: it already ended on {last.date} ('{last.kind}', line "
+                    f"{last.line})")
         return (f"'{event.kind}' but {event.country} has no status in {event.org} on "
-                f"{event.date}{ended}: it never joined")
+                f"{event.date}: it never joined")
     return (f"'{event.kind}' cannot follow status '{before}'{since}; "
             f"see docs/data-format.md for the allowed changes")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from alliances.errors import AmbiguousName, UnknownName
 
@@ -22,15 +22,42 @@ def fold(text: str) -> str:
 
 
 class Index:
-    """Maps folded names of entities to their codes."""
+    """Maps folded names of entities to their codes.
 
-    def __init__(self, what: str, entries: Iterable[tuple[str, str, Iterable[str]]]) -> None:
-        """``entries``: (code, display name, other names) for each entity."""
+    Codes are indexed at once (cheap); names and aliases on the first lookup that needs them,
+    so that a query by code never pays for folding thousands of names."""
+
+    names: dict[str, str]
+    keys: dict[str, set[str]]
+    labels: dict[str, str]
+
+    def __init__(
+        self,
+        what: str,
+        entries: Iterable[tuple[str, str, Iterable[str]]]
+        | Callable[[], Iterable[tuple[str, str, Iterable[str]]]],
+        codes: Iterable[str] | None = None,
+    ) -> None:
+        """``entries``: (code, display name, other names) for each entity, or a function that
+        gives them; ``codes``: the entities' codes, when ``entries`` is a function."""
         self.what = what
-        self.names: dict[str, str] = {}  # code -> display name
-        self.keys: dict[str, set[str]] = {}  # folded name -> codes
+        self._entries = entries
+        self._built = False
         self.code_keys: dict[str, str] = {}  # folded code -> code
-        self.labels: dict[str, str] = {}  # folded name -> a name as written
+        if codes is not None:
+            for code in codes:
+                self.code_keys[fold(code)] = code
+        else:
+            self._build()
+
+    def _build(self) -> None:
+        if self._built:
+            return
+        self._built = True
+        self.names = {}  # code -> display name
+        self.keys = {}  # folded name -> codes
+        self.labels = {}  # folded name -> a name as written
+        entries = self._entries() if callable(self._entries) else self._entries
         for code, name, others in entries:
             self.names[code] = name
             self.code_keys[fold(code)] = code
@@ -41,11 +68,19 @@ class Index:
                 self.keys.setdefault(key, set()).add(code)
                 self.labels.setdefault(key, label)
 
+    def __getattr__(self, name: str) -> object:
+        # names, keys and labels exist once the full index is built.
+        if name in ("names", "keys", "labels"):
+            self._build()
+            return self.__dict__[name]
+        raise AttributeError(name)
+
     def get(self, text: str) -> str | None:
         """The code for an exact code, name or alias, or None (also when ambiguous)."""
         key = fold(text)
         if key in self.code_keys:
             return self.code_keys[key]
+        self._build()
         codes = self.keys.get(key)
         if codes and len(codes) == 1:
             return next(iter(codes))
@@ -56,6 +91,7 @@ class Index:
         key = fold(text)
         if key in self.code_keys:
             return self.code_keys[key]
+        self._build()
         codes = self.keys.get(key)
         if codes:
             if len(codes) == 1:

@@ -11,6 +11,7 @@ import csv
 import io
 import json
 import math
+import os
 import sys
 from collections.abc import Callable
 from typing import IO, Any
@@ -69,19 +70,45 @@ def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     ]
 
 
-def write_delimited(frame: pd.DataFrame, out: IO[str], delimiter: str) -> None:
+CSV_RAW_ENV = "ALLIANCES_CSV_RAW"
+"""Set to 1 to write CSV/TSV cells exactly as they are, formula-like text included."""
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_raw() -> bool:
+    """Whether ``ALLIANCES_CSV_RAW`` turns the spreadsheet protection off."""
+    return os.environ.get(CSV_RAW_ENV, "").strip().lower() in ("1", "true", "yes", "on")
+
+
+def _safe_cell(value: Any) -> str:
+    """A cell's text, with text that a spreadsheet would run as a formula (it starts with
+    ``=``, ``+``, ``-``, ``@``, a tab or a carriage return) prefixed with ``'``, as OWASP
+    recommends against CSV injection. Only text is touched (names, notes, titles, addresses):
+    numbers and booleans are ours and stay as they are, and our ISO dates start with a digit."""
+    text = _cell_text(value)
+    if text.startswith(_FORMULA_START) and isinstance(value, str | list | tuple):
+        return "'" + text
+    return text
+
+
+def write_delimited(
+    frame: pd.DataFrame, out: IO[str], delimiter: str, *, raw: bool | None = None
+) -> None:
+    """CSV or TSV; formula-like text is neutralised unless ``raw`` (default: the
+    ``ALLIANCES_CSV_RAW`` environment variable)."""
+    cell = _cell_text if (csv_raw() if raw is None else raw) else _safe_cell
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
     writer.writerow(frame.columns)
     for row in frame.itertuples(index=False, name=None):
-        writer.writerow([_cell_text(v) for v in row])
+        writer.writerow([cell(v) for v in row])
 
 
-def serialise(frame: pd.DataFrame, fmt: Format, out: IO[str]) -> None:
-    """Write ``frame`` in a machine format."""
+def serialise(frame: pd.DataFrame, fmt: Format, out: IO[str], *, raw: bool | None = None) -> None:
+    """Write ``frame`` in a machine format (``raw``: see :func:`write_delimited`)."""
     if fmt is Format.csv:
-        write_delimited(frame, out, ",")
+        write_delimited(frame, out, ",", raw=raw)
     elif fmt is Format.tsv:
-        write_delimited(frame, out, "\t")
+        write_delimited(frame, out, "\t", raw=raw)
     elif fmt is Format.json:
         json.dump(records(frame), out, ensure_ascii=False, indent=2)
         out.write("\n")

@@ -259,6 +259,7 @@ def card(info: dict[str, Any]) -> Any:
         add("Events", info["events"])
         add("Sources", f"{len(info['sources'])} distinct (-f json lists them)")
         add("Note", info["note"])
+        add("Known gaps", info.get("gaps"))
         members = Table(title=f"On {info['on']}: {_count(len(info['members']), 'state')}",
                         title_justify="left", box=None, padding=(0, 1))
         members.add_column("Code")

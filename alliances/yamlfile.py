@@ -6,12 +6,13 @@ date, ``1_000`` -> 1000) never changes a curated value behind the curator's back
 
 Mappings and sequences come back as :class:`Map` and :class:`Seq`, which remember where each key,
 value and item stands (1-based line and column) so that every error can name its place. Keys
-written twice, aliases (the "billion laughs" inputs) and tags are refused.
+written twice, aliases (the "billion laughs" inputs), anchors and tags are refused.
 """
 
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,10 @@ from alliances.errors import DataError, Issue
 
 MAX_BYTES = 64 * 1024 * 1024
 """The largest data file we read (the bundled data is about 1 MB)."""
+
+MAX_DEPTH = 32
+"""The deepest nesting of mappings and lists we read (the schema needs six levels); it keeps
+every recursive walk of the data far from Python's recursion limit."""
 
 _Loader: Any = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
@@ -69,21 +74,29 @@ def _pos(node: yaml.Node) -> Pos:
 
 
 class _Refused(Exception):
-    def __init__(self, pos: Pos, message: str) -> None:
+    def __init__(self, pos: Pos, message: str, *, alias: bool = False) -> None:
         super().__init__(message)
         self.pos = pos
         self.message = message
+        self.alias = alias
 
 
-def _construct(node: yaml.Node, seen: set[int]) -> Any:
+def _construct(node: yaml.Node, seen: set[int], depth: int = 0) -> Any:
+    if depth > MAX_DEPTH:
+        raise _Refused(
+            _pos(node),
+            f"nested more than {MAX_DEPTH} levels deep; a data file needs far fewer",
+        )
     if id(node) in seen:
         raise _Refused(
             _pos(node),
             "YAML aliases (*name) are not allowed in data files: write the value out",
+            alias=True,
         )
     seen.add(id(node))
     if node.tag not in _PLAIN_TAGS:
-        raise _Refused(_pos(node), f"YAML tags ({node.tag}) are not allowed in data files")
+        tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+        raise _Refused(_pos(node), f"YAML tags ({tag}) are not allowed in data files")
     if isinstance(node, yaml.ScalarNode):
         if not node.style and node.value in _NULLS:  # plain style: None or ''
             return None
@@ -92,14 +105,14 @@ def _construct(node: yaml.Node, seen: set[int]) -> Any:
         seq = Seq(_pos(node))
         for item in node.value:
             seq.ipos.append(_pos(item))
-            seq.append(_construct(item, seen))
+            seq.append(_construct(item, seen, depth + 1))
         return seq
     if isinstance(node, yaml.MappingNode):
         mapping = Map(_pos(node))
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 raise _Refused(_pos(key_node), "a mapping key must be plain text")
-            key = _construct(key_node, seen)
+            key = _construct(key_node, seen, depth + 1)
             key = "" if key is None else key
             if key in mapping:
                 first = mapping.kpos[key]
@@ -110,7 +123,7 @@ def _construct(node: yaml.Node, seen: set[int]) -> Any:
                 )
             mapping.kpos[key] = _pos(key_node)
             mapping.vpos[key] = _pos(value_node)
-            mapping[key] = _construct(value_node, seen)
+            mapping[key] = _construct(value_node, seen, depth + 1)
         return mapping
     raise _Refused(_pos(node), "unexpected YAML node")  # pragma: no cover
 
@@ -122,6 +135,8 @@ def _file_error(path: str, message: str, line: int = 0, column: int = 0) -> Data
 def read_bytes(path: str | os.PathLike[str]) -> bytes:
     """Read a data file's bytes, refusing what is not a readable, bounded, regular file."""
     name = os.fspath(path)
+    if not name.strip():
+        raise _file_error("(empty path)", "a data file was given as an empty path")
     p = Path(name)
     try:
         st = p.stat()
@@ -147,6 +162,9 @@ def read_bytes(path: str | os.PathLike[str]) -> bytes:
 
 def decode(name: str, data: bytes) -> str:
     """Decode UTF-8 (a BOM is tolerated), naming the line of a bad byte."""
+    for bom, encoding in _OTHER_BOMS:
+        if data.startswith(bom):
+            raise _file_error(name, f"is {encoding} text: save it as UTF-8", 1, 1)
     if b"\x00" in data:
         return _refuse_binary(name, data)
     try:
@@ -159,10 +177,38 @@ def decode(name: str, data: bytes) -> str:
         ) from None
 
 
+_OTHER_BOMS = (
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe\x00\x00", "UTF-32"),
+    (b"\xfe\xff", "UTF-16"),
+    (b"\xff\xfe", "UTF-16"),
+)
+
+
 def _refuse_binary(name: str, data: bytes) -> str:
     at = data.index(b"\x00")
     line = data.count(b"\n", 0, at) + 1
     raise _file_error(name, "is binary (it contains NUL bytes), not a YAML text file", line, 1)
+
+
+_PLAIN_WORDS = (
+    ("mapping values are not allowed",
+     "a ':' where no key can start: check the indentation, or quote a value that holds ': '"),
+    ("could not find expected ':'",
+     "a line that is neither 'key: value' nor '- item' (a missing ':' or a stray line?)"),
+    ("did not find expected key",
+     "a line where a 'key: value' was expected: check the indentation"),
+    ("did not find expected '-' indicator",
+     "a line where a list item '- ...' was expected: check the indentation"),
+    ("did not find expected ',' or '}'",
+     "a '{' that is not closed, or a missing ',' between its entries"),
+    ("did not find expected ',' or ']'",
+     "a '[' that is not closed, or a missing ',' between its items"),
+    ("end of stream while scanning a quoted scalar", "a quote that is never closed"),
+    ("found character that cannot start any token",
+     "a value starts with a character YAML reserves ('@', '`' or '%'): quote the value"),
+)
+"""PyYAML's words for the common slips in hand-written files, and what they mean."""
 
 
 def parse(name: str, text: str) -> Any:
@@ -178,12 +224,29 @@ def parse(name: str, text: str) -> Any:
             problem = "a tab character where YAML expects spaces (indent with spaces only)"
         elif "expected a single document" in problem or "but found another document" in problem:
             problem = "holds more than one YAML document (---); a data file holds one"
+        elif "expected <document start>" in problem:
+            problem = "holds text after the end of its document ('...'); a data file holds one"
+        elif "maximum nesting depth" in problem:
+            problem = f"nested more than {MAX_DEPTH} levels deep; a data file needs far fewer"
         else:
             context = f" {e.context}" if e.context else ""
+            for pattern, plain in _PLAIN_WORDS:
+                if pattern in f"{problem}{context}":
+                    problem, context = plain, ""
+                    break
+            began = e.context_mark
+            if began is not None and mark is not None and began.line != mark.line:
+                context += f" (begun at line {began.line + 1}, column {began.column + 1})"
             problem = f"YAML syntax error: {problem}{context}"
         raise _file_error(name, problem, line, column) from None
+    except yaml.reader.ReaderError as e:
+        line, column = _line_column(text, e.position)
+        what = f"U+{e.character:04X}" if isinstance(e.character, int) else repr(e.character)
+        raise _file_error(
+            name, f"holds a control character ({what}) that YAML does not allow", line, column
+        ) from None
     except yaml.YAMLError as e:
-        raise _file_error(name, f"YAML error: {e}") from None
+        raise _file_error(name, "YAML error: " + " ".join(str(e).split())) from None
     except RecursionError:
         raise _file_error(name, "is nested too deeply to be a data file") from None
     finally:
@@ -191,11 +254,57 @@ def parse(name: str, text: str) -> Any:
     if node is None:
         raise _file_error(name, "is empty: a data file starts with 'schema: 1'")
     try:
-        return _construct(node, set())
+        value = _construct(node, set())
     except _Refused as e:
+        if e.alias:  # the node says where the anchor is; the events say where the alias is
+            alias = _first(text, "alias")
+            if alias is not None:
+                raise _file_error(
+                    name,
+                    f"YAML aliases (*{alias[0]}) are not allowed in data files: "
+                    "write the value out",
+                    *alias[1],
+                ) from None
         raise _file_error(name, e.message, *e.pos) from None
     except RecursionError:
         raise _file_error(name, "is nested too deeply to be a data file") from None
+    if _MAYBE_ANCHOR.search(text):
+        anchor = _first(text, "anchor")
+        if anchor is not None:
+            raise _file_error(
+                name,
+                f"YAML anchors (&{anchor[0]}) are not allowed in data files: "
+                "write the value out",
+                *anchor[1],
+            )
+    return value
+
+
+_MAYBE_ANCHOR = re.compile(r"(?:^|[\s\[{,])&[^\s]")
+"""Where an anchor could start; only then is the text scanned for one (data rarely has '&')."""
+
+
+def _first(text: str, what: str) -> tuple[str, Pos] | None:
+    """The name and place of the first alias (``what="alias"``) or anchor in ``text``.
+
+    An anchor alone is harmless, but curated data needs none, and an alias is best shown where
+    it is used: both are found by a second pass over the parser's events, on the rare files
+    that hold one."""
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if what == "alias" and not isinstance(event, yaml.AliasEvent):
+                continue
+            if getattr(event, "anchor", None) is not None:
+                mark = event.start_mark
+                return str(event.anchor), (mark.line + 1, mark.column + 1)
+    except yaml.YAMLError:  # pragma: no cover - the text has already been parsed once
+        return None
+    return None
+
+
+def _line_column(text: str, position: int) -> tuple[int, int]:
+    line = text.count("\n", 0, position) + 1
+    return line, position - (text.rfind("\n", 0, position) + 1) + 1
 
 
 def load(path: str | os.PathLike[str]) -> Any:

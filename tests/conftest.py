@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+import tests.hypothesis_profiles  # noqa: F401  (the "default" and "nightly" profiles)
 from alliances.cli import app
 
 TODAY = dt.date(2026, 11, 26)
@@ -80,6 +81,30 @@ MINI = org_file(
         - {date: 1991-12-24, country: RUS, event: succeeded, predecessor: SUN, sources: [s]}
     """
 )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "slow: longer than a few seconds; runs with --hypothesis-profile=nightly"
+    )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Tests marked slow run only in the nightly run (docs/reliability.md)."""
+    if config.getoption("hypothesis_profile", default=None) == "nightly":
+        return
+    skip = pytest.mark.skip(reason="slow: run with --hypothesis-profile=nightly")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Tests never read or fill the user's cache (nor each other's, across sessions)."""
+    import os
+
+    os.environ["ALLIANCES_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
 
 
 @pytest.fixture(autouse=True)

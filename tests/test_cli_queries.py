@@ -96,10 +96,10 @@ def test_shared_on_a_day_and_over_time(cli: Run, mini: list[str]) -> None:
 def test_orgs(cli: Run, mini: list[str]) -> None:
     r = cli("orgs", "--on", "1990-01-01", *mini)
     assert r.stdout.splitlines() == [
-        "org,name,kind,founded,founded_precision,dissolved,dissolved_precision,members",
-        "CSTO,Collective Security Treaty,military-alliance,1992-05-15,day,,,0",
-        "WP,Warsaw Pact,military-alliance,1955-05-14,day,1991-07-01,day,1",
-        "UN,United Nations,global,1945-10-24,day,,,3",
+        "org,name,kind,founded,founded_precision,dissolved,dissolved_precision,members,complete",
+        "CSTO,Collective Security Treaty,military-alliance,1992-05-15,day,,,0,true",
+        "WP,Warsaw Pact,military-alliance,1955-05-14,day,1991-07-01,day,1,true",
+        "UN,United Nations,global,1945-10-24,day,,,3,true",
     ]
     r = cli("orgs", "--kind", "global", *mini)
     assert [line.split(",")[0] for line in r.stdout.splitlines()[1:]] == ["UN"]
@@ -125,6 +125,22 @@ def test_show_org_and_country(cli: Run, mini: list[str]) -> None:
     bad = cli("show", "Atlantis", *mini)
     assert bad.exit_code == 2
     assert bad.stderr.startswith("Error: no organisation or country called 'Atlantis'")
+
+
+def test_known_gaps_are_said(cli: Run, mini: list[str], write: Callable[[str, str], Path]
+                             ) -> None:
+    text = Path(mini[4]).read_text(encoding="utf-8").replace(
+        "    kind: global\n", "    kind: global\n    gaps: Norway's entry is unsourced.\n")
+    gappy = write("gappy.yaml", text)
+    args = [mini[0], mini[1], mini[2], "--data", str(gappy)]
+    r = cli("members", "UN", "--on", "2000", *args)
+    assert r.exit_code == 0
+    assert r.stderr == "Note: the data on UN is incomplete: Norway's entry is unsourced.\n"
+    r = cli("orgs", *args)
+    assert r.stdout.splitlines()[3].endswith(",false")
+    assert "known gaps in UN" in r.stderr
+    assert json.loads(cli("show", "UN", "-f", "json", *args).stdout)["gaps"] == (
+        "Norway's entry is unsourced.")
 
 
 def test_search(cli: Run, mini: list[str]) -> None:
@@ -165,6 +181,15 @@ def api_frame(tmp_path: Path, method: str, *args: Any, **kwargs: Any) -> str:
         (["diff", "CSTO", "1990", "2024"], "diff", ["CSTO", "1990", "2024"], {}),
         (["shared", "ARM", "RUS"], "shared", [["ARM", "RUS"]], {}),
         (["orgs", "--on", "2000"], "orgs", [], {"on": "2000"}),
+        # The exports (tests/test_export.py compares every format on a world with COW codes).
+        (["export", "spells", "--org", "CSTO"], "table", ["spells"], {"orgs": ["CSTO"]}),
+        (["export", "events", "-c", "UZB"], "table", ["events"], {"countries": ["UZB"]}),
+        (["export", "organisations"], "table", ["organisations"], {}),
+        (["export", "countries"], "table", ["countries"], {}),
+        (["export", "state-year", "--from", "1990"], "table", ["state-year"],
+         {"from_": "1990"}),
+        (["export", "dyad-year", "--from", "1990", "--directed"], "table", ["dyad-year"],
+         {"from_": "1990", "directed": True}),
     ],
 )
 def test_cli_csv_equals_api_frame(

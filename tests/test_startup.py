@@ -7,7 +7,8 @@ import sys
 
 import pytest
 
-HEAVY = ("pandas", "numpy", "alliances.dataset", "alliances.spells", "alliances.model")
+HEAVY = ("pandas", "numpy", "matplotlib", "alliances.dataset", "alliances.spells",
+         "alliances.model")
 
 
 def imported_modules(*args: str) -> set[str]:
@@ -23,7 +24,9 @@ def imported_modules(*args: str) -> set[str]:
     return modules
 
 
-@pytest.mark.parametrize("args", [["--help"], ["--version"], ["members", "--help"]])
+@pytest.mark.parametrize(
+    "args", [["--help"], ["--version"], ["members", "--help"], ["chart", "--help"]]
+)
 def test_no_heavy_imports(args: list[str]) -> None:
     modules = imported_modules(*args)
     assert "alliances.cli" in modules  # the measurement itself works
