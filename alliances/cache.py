@@ -64,17 +64,21 @@ def load_store(paths: Sequence[str], today: _dt.date) -> store.Store:
     entry = cache_dir() / f"data-{digest}" if digest else None
     if entry is not None and entry.is_dir():
         try:
-            st = store.load(entry)
-            if st.paths == list(paths):
+            cached = store.load(entry)
+            if cached.paths == list(paths):
                 with contextlib.suppress(OSError):
                     os.utime(entry)  # most recently used: pruned last
-                return st
+                return cached
         except Exception:  # corrupt or from another version: rebuild it
             shutil.rmtree(entry, ignore_errors=True)
-    data, issues = load_data(list(paths), today=today)
-    if issues:
-        raise DataError(issues)
-    st = store.from_data(data)
+    from alliances import parallel
+
+    st = parallel.try_load(paths, today)
+    if st is None:
+        data, issues = load_data(list(paths), today=today)
+        if issues:
+            raise DataError(issues)
+        st = store.from_data(data)
     if entry is not None:
         _save(st, entry)
     return st

@@ -96,18 +96,6 @@ def parse_statuses(status: str | Iterable[str] | None) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
-def _one_per(rows: pd.DataFrame, statuses: tuple[str, ...], key: str) -> pd.DataFrame:
-    """Keep the spells with the wanted statuses, one per ``key``: the latest to start. Inside a
-    partial date's window two spells may both be possible; the row kept is then uncertain."""
-    rows = rows[rows["status"].isin(statuses)]
-    if rows.empty:
-        return rows
-    rows = rows.sort_values([key, "start_day"], kind="stable")
-    unsure = rows.groupby(key, sort=False)["uncertain"].transform("any")
-    rows = rows.assign(uncertain=unsure.astype(bool))
-    return rows.drop_duplicates(key, keep="last")
-
-
 def _spell_sources(store: Store, start: int, end: int) -> list[dict[str, str]]:
     out: list[dict[str, str]] = []
     seen: set[str] = set()
@@ -186,9 +174,10 @@ class Dataset:
 
     # -- frames -------------------------------------------------------------------------
     def _spell_frame(
-        self, rows: np.ndarray, uncertain: np.ndarray | None = None
+        self, rows: np.ndarray, uncertain: np.ndarray | None = None, *, lean: bool = False
     ) -> pd.DataFrame:
-        """The spells at ``rows`` (indices into the store), contract columns first."""
+        """The spells at ``rows`` (indices into the store), contract columns first; ``lean``:
+        only the contract columns (query answers)."""
         st = self.store
         sp = st.sp
         org = sp["org"][rows]
@@ -200,7 +189,7 @@ class Dataset:
         start_event = sp["start_event"][rows]
         end_event = sp["end_event"][rows]
         is_open = end_day == OPEN
-        names = [st.countries[c].name for c in st.country_ids]
+        names = st.country_names
         n = len(rows)
         frame = pd.DataFrame(
             {
@@ -224,6 +213,12 @@ class Dataset:
                               else uncertain.astype(bool)),
                 "sources": [_spell_sources(st, int(a), int(b))
                             for a, b in zip(start_event, end_event, strict=True)],
+            }
+        )
+        if lean:
+            return frame
+        frame = frame.assign(
+            **{
                 "start_day": start_day.astype(np.int64),
                 "start_last": sp["start_last"][rows].astype(np.int64),
                 "start_event": start_event.astype(np.int64),
@@ -256,14 +251,26 @@ class Dataset:
         wanted = np.array([STATUS.index(s) for s in statuses], dtype=np.int8)
         rows = rows[np.isin(sp["status"][rows], wanted)]
         if rows.size == 0:
-            return self._spell_frame(rows)[SPELL_COLUMNS]
+            return self._spell_frame(rows, lean=True)
         start_unsure = (sp["start_prec"][rows] != 0) & (q < sp["start_last"][rows])
         has_end = sp["end_day"][rows] != OPEN
         end_unsure = has_end & (sp["end_prec"][rows] != 0) & (q >= sp["end_day"][rows])
         if q_last > q + 1:
             end_unsure |= has_end & (sp["end_day"][rows] < q_last)
-        frame = self._spell_frame(rows, start_unsure | end_unsure)
-        return _one_per(frame, statuses, key)[SPELL_COLUMNS].reset_index(drop=True)
+        unsure = start_unsure | end_unsure
+        # One row per key: the latest spell to start; uncertain if any candidate was.
+        keys = sp["country" if key == "country" else "org"][rows]
+        order = np.lexsort((sp["start_day"][rows], keys))
+        rows, keys, unsure = rows[order], keys[order], unsure[order]
+        last = np.ones(rows.size, dtype=bool)
+        last[:-1] = keys[1:] != keys[:-1]
+        group = np.cumsum(np.r_[True, keys[1:] != keys[:-1]]) - 1
+        any_unsure = np.zeros(int(group[-1]) + 1, dtype=bool)
+        np.logical_or.at(any_unsure, group, unsure)
+        rows = rows[last]
+        frame = self._spell_frame(rows, any_unsure[group[last]], lean=True)
+        order_by = "country" if key == "country" else "org"
+        return frame.sort_values(order_by, kind="stable").reset_index(drop=True)
 
     @cached_property
     def events(self) -> pd.DataFrame:
@@ -273,7 +280,7 @@ class Dataset:
     def _event_frame(self, rows: np.ndarray) -> pd.DataFrame:
         st = self.store
         ev = st.ev
-        names = [st.countries[c].name for c in st.country_ids]
+        names = st.country_names
         country = ev["country"][rows]
         pred = ev["pred"][rows]
         status = ev["status"][rows]

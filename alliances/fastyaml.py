@@ -374,15 +374,16 @@ _TOKEN = re.compile(
 # The common one-line shape, e.g. {date: 1992-05-15, country: ARM, sources: [s1, 'x']}: a flat
 # flow mapping of plain or single-quoted scalars and flat sequences of them, read with two
 # regular expressions instead of a token loop.
+# Keys at most 128 characters: YAML refuses implicit keys over 1024 (the full reader decides).
 _S = r"(?:[^ ,\[\]{}:#'\"&*!|>%@`?\-][^,\[\]{}:#]*?|'(?:[^']|'')*')"
-_PAIR0 = rf"[a-z_][a-z0-9_]*: +{_S}"
+_PAIR0 = rf"[a-z_][a-z0-9_]{{0,127}}: +{_S}"
 _INNER = rf"\{{ *(?:{_PAIR0}(?: *, *{_PAIR0})*)? *\}}"
 _ITEM = rf"(?:{_S}|{_INNER})"
 _SEQ = rf"\[ *(?:{_ITEM}(?: *, *{_ITEM})*)? *\]"
-_PAIR = rf"([a-z_][a-z0-9_]*): +({_S}|{_SEQ})"
+_PAIR = rf"([a-z_][a-z0-9_]{{0,127}}): +({_S}|{_SEQ})"
 _SIMPLE_MAP = re.compile(rf"\{{ *(?:{_PAIR}(?: *, *{_PAIR})*)? *\}}")
 _PAIRS = re.compile(_PAIR + r"(?= *(?:,|\}|$))")
-_INNER_PAIRS = re.compile(rf"([a-z_][a-z0-9_]*): +({_S})(?= *(?:,|\}}|$))")
+_INNER_PAIRS = re.compile(rf"([a-z_][a-z0-9_]{{0,127}}): +({_S})(?= *(?:,|\}}|$))")
 _ITEMS = re.compile(_ITEM + r"(?= *(?:,|$))")
 
 

@@ -137,6 +137,18 @@ class Store:
 
     # -- lookups -------------------------------------------------------------------------
     @property
+    def country_names(self) -> list[str]:
+        """Country names in code order (without turning every record into an object)."""
+        cached = getattr(self, "_country_names", None)
+        if cached is None:
+            c = self.countries
+            raw = getattr(c, "_raw", None)
+            cached = ([raw[k]["name"] for k in self.country_ids] if raw is not None
+                      else [c[k].name for k in self.country_ids])
+            self._country_names = cached
+        return cached
+
+    @property
     def n_events(self) -> int:
         return int(self.ev["org"].shape[0])
 

@@ -1,0 +1,201 @@
+"""Reading one large data file on two cores.
+
+A file of tens of thousands of events (a whole COW table imported, a synthetic benchmark) is
+split at an organisation boundary; a forked worker reads, checks and turns into columns the
+second half while this process does the first, and the two column stores are joined. Every
+rule is still checked by the one validator (:func:`alliances.model.build`), in each half; what
+crosses halves (an organisation defined in both) is checked at the join. On any issue, or when
+the file does not split cleanly, the caller falls back to the ordinary path, which reports
+every problem with its place.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import multiprocessing
+import os
+import re
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+
+from alliances import fastyaml, store, yamlfile
+from alliances.yamlfile import Map
+
+MIN_BYTES = 4 * 2**20
+"""Files smaller than this are read in one process (forking costs more than it saves)."""
+
+_TOP_KEY = re.compile(r"^([A-Za-z_]+):", re.M)
+
+
+def _split(text: str) -> tuple[str, str] | None:
+    """Two texts, each a complete data file holding half of the organisations and, at their
+    original line numbers, everything else the file has before them; None when the file's
+    shape is not the plain one (top-level keys schema, sources, organisations only)."""
+    keys = [(m.group(1), m.start()) for m in _TOP_KEY.finditer(text)]
+    names = [k for k, _ in keys]
+    if "organisations" not in names or "countries" in names or len(set(names)) != len(names):
+        return None
+    if names[-1] != "organisations":
+        return None
+    start = keys[-1][1]
+    body_start = text.index("\n", start) + 1
+    first = text[body_start:body_start + 4]
+    indent = "  " if first.startswith("  - ") else "" if first.startswith("- ") else None
+    if indent is None:
+        return None
+    item = re.compile(rf"^{indent}- ", re.M)
+    middle = len(text) // 2
+    m = item.search(text, max(middle, body_start + 1))
+    if m is None or m.start() <= body_start:
+        return None
+    cut = m.start()
+    head = text[:body_start]
+    padding = "\n" * text.count("\n", body_start, cut)
+    return text[:cut], head + padding + text[cut:]
+
+
+def _countries_only(doc: Any) -> Any:
+    """A parsed file with only what every half needs: its schema, countries and sources."""
+    if not isinstance(doc, Map) or "countries" not in doc:
+        return None
+    out = Map(doc.pos)
+    for key in ("schema", "sources", "countries"):
+        if key in doc:
+            out[key] = doc[key]
+            out.kpos[key] = doc.key_pos(key)
+            out.vpos[key] = doc.value_pos(key)
+    return out
+
+
+def _build(documents: list[tuple[str, Any]], today: _dt.date) -> store.Store | None:
+    from alliances.model import build
+
+    data, issues = build(documents, today)
+    if issues:
+        return None
+    st = store.from_data(data)
+    for c in st.countries.values():
+        c.raw = None  # not needed after the checks, and heavy to send between processes
+    return st
+
+
+_WORK: dict[str, Any] = {}
+
+
+def _worker(_: int) -> store.Store | None:
+    import gc
+
+    gc.disable()
+    try:
+        documents = [*_WORK["shared"], (_WORK["path"], fastyaml.parse(_WORK["text"])),
+                     *_WORK["after"]]
+        return _build(documents, _WORK["today"])
+    except Exception:  # any problem: the ordinary path will read and report it
+        return None
+
+
+def try_load(paths: Sequence[str], today: _dt.date) -> store.Store | None:
+    """The store for ``paths`` built on two cores, or None (read them the ordinary way)."""
+    if (os.cpu_count() or 1) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    sizes = []
+    for p in paths:
+        try:
+            sizes.append(os.path.getsize(p))
+        except OSError:
+            return None
+    big = max(range(len(paths)), key=lambda i: sizes[i])
+    if sizes[big] < MIN_BYTES:
+        return None
+    import gc
+
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _load(paths, big, today)
+    except (fastyaml.Unsupported, RecursionError, yamlfile.DataError, ValueError):
+        return None
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _load(paths: Sequence[str], big: int, today: _dt.date) -> store.Store | None:
+    big_path = paths[big]
+    halves = _split(yamlfile.decode(big_path, yamlfile.read_bytes(big_path)))
+    if halves is None:
+        return None
+    parsed = [(p, fastyaml.parse(yamlfile.decode(p, yamlfile.read_bytes(p))) if i != big else None)
+              for i, p in enumerate(paths)]
+    # Organisations keep the order of the files: this process takes the files before the big
+    # one and its first half, the worker its second half and the files after it; each side
+    # sees every file's countries (and their sources).
+    before, after = parsed[:big], parsed[big + 1:]
+    only = [(p, _countries_only(d)) for p, d in parsed if d is not None]
+    only_before = [x for x in only[:big] if x[1] is not None]
+    only_after = [x for x in only[big:] if x[1] is not None]
+    first: list[tuple[str, Any]] = [*before, (big_path, None), *only_after]
+    _WORK.update(shared=only_before, after=after, path=big_path, text=halves[1], today=today)
+    ctx = multiprocessing.get_context("fork")
+    with ctx.Pool(1) as pool:
+        pending = pool.map_async(_worker, [0])
+        first[len(before)] = (big_path, fastyaml.parse(halves[0]))
+        mine = _build(first, today)
+        theirs = pending.get()[0]
+    _WORK.clear()
+    if mine is None or theirs is None:
+        return None
+    return join(mine, theirs, list(paths))
+
+
+def join(a: store.Store, b: store.Store, paths: list[str]) -> store.Store | None:
+    """One store from two with the same countries and different organisations."""
+    if a.country_ids != b.country_ids or set(a.org_ids) & set(b.org_ids):
+        return None
+    n_orgs, n_events, n_sources = len(a.org_ids), a.n_events, len(a.sources)
+    file_map = np.array([paths.index(p) for p in b.paths], dtype=np.int16)
+    ev: dict[str, np.ndarray] = {}
+    for key, col in a.ev.items():
+        other = b.ev[key]
+        if key == "org":
+            other = other + n_orgs
+        elif key == "file":
+            other = file_map[other]
+        elif key == "src_idx":
+            other = other + n_sources
+        elif key == "src_ptr":
+            ev[key] = np.concatenate([col, other[1:] + col[-1]]).astype(np.int32)
+            continue
+        ev[key] = np.concatenate([col, other]).astype(col.dtype)
+    sp: dict[str, np.ndarray] = {}
+    for key in ("org", "country", "status", "start_day", "start_last", "start_prec",
+                "start_event", "start_kind", "end_day", "end_last", "end_prec", "end_event",
+                "end_kind", "lo", "hi"):
+        other = b.sp[key]
+        if key == "org":
+            other = other + n_orgs
+        elif key in ("start_event", "end_event"):
+            other = np.where(other >= 0, other + n_events, other)
+        sp[key] = np.concatenate([a.sp[key], other]).astype(a.sp[key].dtype)
+    n_countries = len(a.country_ids)
+    sp["org_ptr"] = np.searchsorted(sp["org"], np.arange(n_orgs + len(b.org_ids) + 1)).astype(
+        np.int64)
+    by_country = np.lexsort((sp["org"], sp["start_day"], sp["country"]))
+    sp["by_country"] = by_country.astype(np.int64)
+    sp["country_ptr"] = np.searchsorted(
+        sp["country"][by_country], np.arange(n_countries + 1)).astype(np.int64)
+    return store.Store(
+        paths=paths,
+        organisations={**a.organisations, **b.organisations},
+        countries=a.countries,
+        org_ids=[*a.org_ids, *b.org_ids],
+        country_ids=list(a.country_ids),
+        sources=[*a.sources, *b.sources],
+        ev=ev,
+        notes=[*a.notes, *b.notes],
+        names=[*a.names, *b.names],
+        sp=sp,
+        org_event_counts={**a.org_event_counts, **b.org_event_counts},
+    )

@@ -1,0 +1,71 @@
+"""Reading a large file on two cores gives exactly what one core gives."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+import pytest
+
+from alliances import parallel, store
+from alliances.dataset import Dataset
+from alliances.loading import bundled_paths, load_data
+
+ROOT = Path(__file__).resolve().parent.parent
+TODAY = dt.date(2026, 11, 26)
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    sys.path.insert(0, str(ROOT))
+    from bench.generate import generate
+
+    path = tmp_path_factory.mktemp("syn") / "syn.yaml"
+    path.write_text(generate(2, seed=5), encoding="utf-8")
+    return path
+
+
+def test_two_halves_join_to_the_same_store(synthetic: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "MIN_BYTES", 0)
+    paths = [*bundled_paths(), str(synthetic)]
+    joined = parallel.try_load(paths, TODAY)
+    assert joined is not None
+    data, issues = load_data(paths, today=TODAY)
+    assert issues == []
+    single = store.from_data(data)
+    assert joined.n_events == single.n_events
+    assert joined.n_spells == single.n_spells
+    a, b = Dataset(store=joined, today=TODAY), Dataset(store=single, today=TODAY)
+    for org in ("CSTO", "NATO", "SYN00003", "SYN00110"):
+        for day in ("1991-12-25", "2012-06-29", "2020-05"):
+            assert a.members(org, on=day, status="all").equals(
+                b.members(org, on=day, status="all"))
+    cols = ["org", "country", "status", "start", "end", "uncertain", "sources"]
+    key = ["org", "country", "start", "status"]
+    assert (a.spells[cols].sort_values(key).reset_index(drop=True)
+            .equals(b.spells[cols].sort_values(key).reset_index(drop=True)))
+    assert a.events.drop(columns="sources").equals(b.events.drop(columns="sources"))
+
+
+def test_a_problem_in_either_half_falls_back(synthetic: Path, tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "MIN_BYTES", 0)
+    text = synthetic.read_text(encoding="utf-8")
+    last = text.rindex("event: joined")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(text[:last] + "event: enlisted" + text[last + len("event: joined"):],
+                   encoding="utf-8")
+    assert parallel.try_load([*bundled_paths(), str(bad)], TODAY) is None
+
+
+def test_small_files_and_odd_shapes_are_left_to_one_core(tmp_path: Path) -> None:
+    assert parallel.try_load(bundled_paths(), TODAY) is None  # below MIN_BYTES
+    assert parallel._split("schema: 1\ncountries: []\norganisations:\n- id: A\n") is None
+    assert parallel._split("organisations:\n- id: A\nschema: 1\n") is None
+    halves = parallel._split("schema: 1\norganisations:\n- id: A\n  x: 1\n- id: B\n  y: 2\n")
+    assert halves is not None
+    first, second = halves
+    assert first.count("- id:") + second.count("- id:") == 2
+    assert second.splitlines()[4:] == ["- id: B", "  y: 2"]  # lines keep their numbers
