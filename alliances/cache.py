@@ -25,8 +25,7 @@ from pathlib import Path
 from alliances import __version__, store
 from alliances.complete import cache_dir
 from alliances.errors import DataError, Issue
-from alliances.loading import load_data
-from alliances.yamlfile import MAX_BYTES
+from alliances.located import MAX_BYTES
 
 NO_CACHE_ENV = "ALLIANCES_NO_CACHE"
 KEEP = 8
@@ -75,6 +74,8 @@ def load_store(paths: Sequence[str], today: _dt.date) -> store.Store:
 
     st = parallel.try_load(paths, today)
     if st is None:
+        from alliances.loading import load_data
+
         data, issues = load_data(list(paths), today=today)
         if issues:
             raise DataError(issues)

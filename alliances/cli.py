@@ -23,16 +23,13 @@ from alliances.formats import Format
 if TYPE_CHECKING:
     from alliances.dataset import Dataset
 
+# No help= here: it would hide the root callback's docstring (and its examples) from --help.
 app = typer.Typer(
     name="alliances",
-    help=(
-        "Which states belonged to which alliance or international organisation, "
-        "to the day, with sources."
-    ),
     no_args_is_help=True,
     add_completion=True,
     pretty_exceptions_enable=False,
-    rich_markup_mode="rich",
+    rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
@@ -68,7 +65,7 @@ FormatOption = Annotated[
         "--format",
         "-f",
         case_sensitive=False,
-        help="Output format \\[default: table on a terminal, csv otherwise].",
+        help="Output format.  [default: table on a terminal, csv otherwise]",
         show_default=False,
     ),
 ]
@@ -83,8 +80,8 @@ StatusOption = Annotated[
         "-s",
         metavar="STATUS",
         help="Statuses to list: member, frozen, suspended, associate, observer, partner, "
-        "candidate, 'members' (member and frozen, the default) or 'all'; repeat or "
-        "separate by commas.",
+        "candidate, 'members' (member and frozen) or 'all'; repeat or separate by "
+        "commas.  [default: members]",
         show_default=False,
     ),
 ]
@@ -128,8 +125,8 @@ FromOption = Annotated[
 ]
 ToOption = Annotated[
     str | None,
-    typer.Option("--to", metavar="DATE", help="Only events on or before this date.",
-                 show_default=False),
+    typer.Option("--to", metavar="DATE", show_default=False,
+                 help="Only events on or before this date (a month or a year: to its end)."),
 ]
 
 
@@ -196,6 +193,13 @@ def _width() -> int:
     return shutil.get_terminal_size((80, 24)).columns
 
 
+def _render() -> Any:
+    """The Rich renderers, imported only when a table is printed."""
+    from alliances import render
+
+    return render
+
+
 def _warn_gaps(ds: Dataset, orgs: list[str]) -> None:
     """Say on stderr when an answer draws on data known to be incomplete."""
     for oid in dict.fromkeys(orgs):
@@ -228,9 +232,12 @@ def root(
 
     Examples:
 
+    \b
       alliances members CSTO --on 2012-06-29
-
+      alliances memberships UZB --on 2005-01-01
       alliances members CSTO --on 2012-06-29 -f csv
+
+    Each command's options: alliances COMMAND --help. A guide with examples: docs/cli.md.
     """
 
 
@@ -245,16 +252,24 @@ def members(
     no_bundled: NoBundledOption = False,
     debug: DebugOption = False,
 ) -> None:
-    """Who belonged to an organisation on a day."""
+    """Who belonged to an organisation on a day.
+
+    By default the members: status member or frozen (participation frozen by the state, still
+    a member); --status all adds suspended members, observers, associates, partners and
+    candidates.
+
+    \b
+      alliances members CSTO --on 2012-06-29
+      alliances members CSTO --on 2012-06-29 --status all -f csv
+    """
     from alliances.dataset import parse_statuses
     from alliances.output import emit
-    from alliances.render import members_table
 
     ds = open_dataset(data, no_bundled)
     oid = ds.resolve_org(org)
     day = ds.day(on)
     statuses = parse_statuses(status)
-    frame = ds.members(oid, on=day, status=statuses)
+    frame = ds.members_table(oid, on=day, status=statuses)
     o = ds.store.organisations[oid]
     title = f"{o.name_on(day.first)} ({oid}) on {day}"
     if o.founded is not None and day.first < o.founded.first:
@@ -264,7 +279,7 @@ def members(
     _warn_gaps(ds, [oid])
     if frame.empty:
         _err(f"No {', '.join(statuses)} of {oid} on {day}.")
-    emit(frame, fmt, lambda f: members_table(f, title=title))
+    emit(frame, fmt, lambda f: _render().members_table(f, title=title))
 
 
 @app.command()
@@ -272,27 +287,41 @@ def members(
 def memberships(
     country: CountryArgument,
     on: OnOption = "today",
-    status: StatusOption = None,
+    status: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--status", "-s", metavar="STATUS", show_default=False,
+            help="Statuses to list, as for members: member, frozen, suspended, associate, "
+            "observer, partner, candidate, 'members' (member and frozen) or 'all'; repeat or "
+            "separate by commas.  [default: all]",
+        ),
+    ] = None,
     fmt: FormatOption = None,
     data: DataOption = None,
     no_bundled: NoBundledOption = False,
     debug: DebugOption = False,
 ) -> None:
-    """Every organisation a country belonged to on a day (every status unless --status)."""
+    """Every organisation a country belonged to on a day.
+
+    Every status is listed (observer, partner ... too) unless --status narrows it.
+
+    \b
+      alliances memberships UZB --on 2005-01-01
+      alliances memberships Armenia --on 2025-06-01 --status members
+    """
     from alliances.output import emit
-    from alliances.render import memberships_table
 
     ds = open_dataset(data, no_bundled)
     code = ds.resolve_country(country)
     day = ds.day(on)
-    frame = ds.memberships(code, on=day, status=status or "all")
+    frame = ds.memberships_table(code, on=day, status=status or "all")
     names = {o: x.name_on(day.first) for o, x in ds.store.organisations.items()}
     _warn_gaps(ds, [str(x) for x in frame["org"]])
     if frame.empty:
         _err(f"No memberships of {code} on {day}.")
     c = ds.store.countries[code]
     title = f"{c.name} ({code}) on {day}"
-    emit(frame, fmt, lambda f: memberships_table(f, title=title, names=names))
+    emit(frame, fmt, lambda f: _render().memberships_table(f, title=title, names=names))
 
 
 @app.command()
@@ -311,9 +340,15 @@ def timeline(
     no_bundled: NoBundledOption = False,
     debug: DebugOption = False,
 ) -> None:
-    """An organisation's dated events in order: founding, renames, joins, exits, statuses."""
+    """An organisation's dated events, in order.
+
+    Founding, renames, joins, exits and status changes, with their notes and sources.
+
+    \b
+      alliances timeline CSTO
+      alliances timeline CSTO --country UZB --from 2006 -f csv
+    """
     from alliances.output import emit
-    from alliances.render import events_table
 
     ds = open_dataset(data, no_bundled)
     oid = ds.resolve_org(org)
@@ -322,7 +357,7 @@ def timeline(
     if frame.empty:
         _err(f"No events of {oid} in that range.")
     title = f"{ds.store.organisations[oid].name} ({oid}): timeline"
-    emit(frame, fmt, lambda f: events_table(f, title=title, width=_width()))
+    emit(frame, fmt, lambda f: _render().events_table(f, title=title, width=_width()))
 
 
 @app.command()
@@ -336,9 +371,13 @@ def history(
     no_bundled: NoBundledOption = False,
     debug: DebugOption = False,
 ) -> None:
-    """A country's events across every organisation, in date order."""
+    """A country's events across every organisation, in date order.
+
+    \b
+      alliances history UZB
+      alliances history Armenia --from 2020 -f json
+    """
     from alliances.output import emit
-    from alliances.render import events_table
 
     ds = open_dataset(data, no_bundled)
     code = ds.resolve_country(country)
@@ -346,7 +385,7 @@ def history(
     if frame.empty:
         _err(f"No events of {code} in that range.")
     title = f"{ds.store.countries[code].name} ({code}): history"
-    emit(frame, fmt, lambda f: events_table(f, title=title, width=_width(), by_org=True))
+    emit(frame, fmt, lambda f: _render().events_table(f, title=title, width=_width(), by_org=True))
 
 
 @app.command()
@@ -366,24 +405,24 @@ def chart(
     from_: Annotated[
         str | None,
         typer.Option("--from", metavar="DATE", show_default=False,
-                     help="Start of the time axis \\[default: the first entry]."),
+                     help="Start of the time axis.  [default: the first entry]"),
     ] = None,
     to: Annotated[
         str | None,
         typer.Option("--to", metavar="DATE", show_default=False,
-                     help="End of the time axis, the whole month or year it names included "
-                     "\\[default: today, or the last exit]."),
+                     help="End of the time axis, the whole month or year it names included.  "
+                     "[default: today, or the last exit]"),
     ] = None,
     status: Annotated[
         list[str] | None,
         typer.Option("--status", "-s", metavar="STATUS", show_default=False,
-                     help="Statuses to draw, as for members \\[default: all]."),
+                     help="Statuses to draw, as for members.  [default: all]"),
     ] = None,
     out: Annotated[
         str | None,
         typer.Option("--out", "-o", metavar="FILE", show_default=False,
                      help="Write a figure instead: FILE.svg, .png or .pdf (needs matplotlib: "
-                     "pip install 'alliances\\[charts]')."),
+                     "pip install 'alliances[charts]')."),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing --out file.")]
     = False,
@@ -391,12 +430,13 @@ def chart(
     no_bundled: NoBundledOption = False,
     debug: DebugOption = False,
 ) -> None:
-    """A membership timeline as a chart: a bar per spell, by status, on a time axis.
+    """A membership timeline as a chart, one bar per spell.
 
-    Give ORG (one row per country) or --country (one row per organisation), not both.
+    Bars are drawn by status on a time axis. Give ORG (one row per country) or --country (one
+    row per organisation), not both; --out writes an SVG, PNG or PDF figure.
 
+    \b
       alliances chart CSTO
-
       alliances chart --country UZB --out uzbekistan.svg
     """
     from alliances.chart import build_chart, check_subject
@@ -428,16 +468,24 @@ def chart(
 @guarded
 def diff(
     org: OrgArgument,
-    from_: Annotated[str, typer.Argument(metavar="FROM", help="The first day.")],
-    to: Annotated[str, typer.Argument(metavar="TO", help="The second day.")],
+    from_: Annotated[str, typer.Argument(
+        metavar="FROM", help="The first day: YYYY-MM-DD, YYYY-MM, YYYY or 'today'.")],
+    to: Annotated[str, typer.Argument(
+        metavar="TO", help="The second day, on or after FROM.")],
     fmt: FormatOption = None,
     data: DataOption = None,
     no_bundled: NoBundledOption = False,
     debug: DebugOption = False,
 ) -> None:
-    """Who joined, who left and whose status changed between two days, and the events."""
+    """Who joined, left or changed status between two days.
+
+    One row per country whose status differs between FROM and TO, with the events in between.
+
+    \b
+      alliances diff NATO 1990-01-01 2024-12-31
+      alliances diff CSTO 2012 2025 -f csv
+    """
     from alliances.output import emit
-    from alliances.render import diff_table
 
     ds = open_dataset(data, no_bundled)
     oid = ds.resolve_org(org)
@@ -447,7 +495,7 @@ def diff(
     if frame.empty:
         _err(f"No change in {oid} between {a} and {b}.")
     title = f"{ds.store.organisations[oid].name} ({oid}): {a} -> {b}"
-    emit(frame, fmt, lambda f: diff_table(f, title=title))
+    emit(frame, fmt, lambda f: _render().diff_table(f, title=title))
 
 
 @app.command()
@@ -469,9 +517,16 @@ def shared(
     no_bundled: NoBundledOption = False,
     debug: DebugOption = False,
 ) -> None:
-    """The organisations that all the given countries belong to."""
+    """The organisations that two or more countries share.
+
+    With --on, those all of them belonged to that day; without it, every spell of shared
+    membership over time.
+
+    \b
+      alliances shared ARM AZE --on 2000-01-01
+      alliances shared RUS USA
+    """
     from alliances.output import emit
-    from alliances.render import shared_table
 
     ds = open_dataset(data, no_bundled)
     codes = [ds.resolve_country(c) for c in countries]
@@ -480,7 +535,7 @@ def shared(
     when = f" on {ds.day(on)}" if on is not None else ": shared membership over time"
     if frame.empty:
         _err(f"{who} share no organisation{when.replace(': shared membership over time', '')}.")
-    emit(frame, fmt, lambda f: shared_table(f, title=f"{who}{when}"))
+    emit(frame, fmt, lambda f: _render().shared_table(f, title=f"{who}{when}"))
 
 
 @app.command()
@@ -489,8 +544,8 @@ def orgs(
     kind: Annotated[
         str | None,
         typer.Option("--kind", "-k", metavar="KIND",
-                     help="military-alliance, security, political, economic, regional, global "
-                     "or forum.", show_default=False),
+                     help="Only this kind: military-alliance, security, political, economic, "
+                     "regional, global or forum.", show_default=False),
     ] = None,
     on: OnOption = "today",
     search: Annotated[
@@ -503,9 +558,13 @@ def orgs(
     no_bundled: NoBundledOption = False,
     debug: DebugOption = False,
 ) -> None:
-    """The organisations, with kind, founding, dissolution and members on a day."""
+    """The organisations, their kind, life and members on a day.
+
+    \b
+      alliances orgs --kind military-alliance --on 1960-01-01
+      alliances orgs --search eurasian -f csv
+    """
     from alliances.output import emit
-    from alliances.render import orgs_table
 
     ds = open_dataset(data, no_bundled)
     day = ds.day(on)
@@ -516,7 +575,7 @@ def orgs(
              "alliances show ORG says which)")
     if frame.empty:
         _err("No organisation matches.")
-    emit(frame, fmt, lambda f: orgs_table(f, title=f"Organisations on {day}"))
+    emit(frame, fmt, lambda f: _render().orgs_table(f, title=f"Organisations on {day}"))
 
 
 @app.command()
@@ -528,14 +587,21 @@ def show(
     fmt: Annotated[
         str | None,
         typer.Option("--format", "-f", metavar="table|json",
-                     help="table (default) or json.", show_default=False),
+                     help="The card as a table or as JSON.  [default: table]", show_default=False),
     ] = None,
     data: DataOption = None,
     no_bundled: NoBundledOption = False,
     debug: DebugOption = False,
 ) -> None:
-    """A card for an organisation (names, founding, members, sources) or a country (codes,
-    existence, memberships)."""
+    """A card for one organisation or country.
+
+    An organisation's names, founding, members and sources; a country's codes, existence and
+    memberships.
+
+    \b
+      alliances show CSTO --on 2012-06-29
+      alliances show Uzbekistan -f json
+    """
     import json
 
     from alliances.errors import UsageError
@@ -562,15 +628,21 @@ def search(
     no_bundled: NoBundledOption = False,
     debug: DebugOption = False,
 ) -> None:
-    """Organisations, countries and events whose names, aliases or notes match, ranked."""
+    """Search names, aliases and event notes, ranked.
+
+    Organisations, countries and events whose names, aliases or notes match TEXT.
+
+    \b
+      alliances search uzbek
+      alliances search ОДКБ
+    """
     from alliances.output import emit
-    from alliances.render import search_table
 
     ds = open_dataset(data, no_bundled)
     frame = ds.search(text, limit=limit)
     if frame.empty:
         _err(f"Nothing matches '{text}'.")
-    emit(frame, fmt, lambda f: search_table(f, title=f"Search: {text}"))
+    emit(frame, fmt, lambda f: _render().search_table(f, title=f"Search: {text}"))
 
 
 @app.command()
@@ -588,7 +660,14 @@ def validate(
     no_bundled: NoBundledOption = False,
     debug: DebugOption = False,
 ) -> None:
-    """Check data files: every error with its file:line:column; exit 1 if any."""
+    """Check data files; exit 1 if any is invalid.
+
+    Every error is listed with its file:line:column, the organisation and the country.
+
+    \b
+      alliances validate
+      alliances validate my-data.yaml
+    """
     from alliances.dataset import Dataset
     from alliances.loading import data_paths, load_data
 

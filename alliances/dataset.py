@@ -6,12 +6,12 @@ import datetime as _dt
 import os
 from collections.abc import Iterable, Sequence
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import pandas as pd
 
 from alliances import dates, vocab
+from alliances._lazy import LazyModule
 from alliances.errors import AmbiguousName, UsageError
 from alliances.loading import data_paths, load_data
 from alliances.model import Data, Organisation
@@ -26,6 +26,12 @@ from alliances.store import (
     day_text,
     from_data,
 )
+from alliances.table import Table
+
+if TYPE_CHECKING:
+    import pandas as pd
+else:
+    pd = LazyModule("pandas")  # pandas is imported by the first query that builds a frame
 
 DateLike = str | int | _dt.date | dates.PartialDate
 
@@ -173,50 +179,45 @@ class Dataset:
         return self.store.organisations[self.resolve_org(name)]
 
     # -- frames -------------------------------------------------------------------------
-    def _spell_frame(
-        self, rows: np.ndarray, uncertain: np.ndarray | None = None, *, lean: bool = False
-    ) -> pd.DataFrame:
-        """The spells at ``rows`` (indices into the store), contract columns first; ``lean``:
-        only the contract columns (query answers)."""
+    def _spell_table(self, rows: np.ndarray, uncertain: np.ndarray | None = None) -> Table:
+        """The spells at ``rows`` (indices into the store), the contract columns, no pandas."""
         st = self.store
         sp = st.sp
-        org = sp["org"][rows]
-        country = sp["country"][rows]
+        start_day = sp["start_day"][rows].tolist()
+        start_prec = sp["start_prec"][rows].tolist()
+        end_day = sp["end_day"][rows].tolist()
+        end_prec = sp["end_prec"][rows].tolist()
+        start_event = sp["start_event"][rows].tolist()
+        end_event = sp["end_event"][rows].tolist()
+        country = sp["country"][rows].tolist()
+        names = st.country_names
+        n = len(start_day)
+        unsure = [False] * n if uncertain is None else [bool(x) for x in uncertain]
+        return Table(SPELL_COLUMNS, {
+            "org": [st.org_ids[i] for i in sp["org"][rows].tolist()],
+            "country": [st.country_ids[i] for i in country],
+            "country_name": [names[i] for i in country],
+            "status": [STATUS[i] for i in sp["status"][rows].tolist()],
+            "start": [day_text(d, p) for d, p in zip(start_day, start_prec, strict=True)],
+            "start_precision": [PRECISION[p] for p in start_prec],
+            "end": [None if d == OPEN else day_text(d, p)
+                    for d, p in zip(end_day, end_prec, strict=True)],
+            "end_precision": [None if d == OPEN else PRECISION[p]
+                              for d, p in zip(end_day, end_prec, strict=True)],
+            "uncertain": unsure,
+            "sources": [_spell_sources(st, a, b)
+                        for a, b in zip(start_event, end_event, strict=True)],
+        })
+
+    def _spell_frame(self, rows: np.ndarray) -> pd.DataFrame:
+        """The spells at ``rows``: the contract columns, then the working columns."""
+        st = self.store
+        sp = st.sp
         start_day = sp["start_day"][rows]
-        start_prec = sp["start_prec"][rows]
         end_day = sp["end_day"][rows]
-        end_prec = sp["end_prec"][rows]
         start_event = sp["start_event"][rows]
         end_event = sp["end_event"][rows]
-        is_open = end_day == OPEN
-        names = st.country_names
-        n = len(rows)
-        frame = pd.DataFrame(
-            {
-                "org": [st.org_ids[i] for i in org],
-                "country": [st.country_ids[i] for i in country],
-                "country_name": [names[i] for i in country],
-                "status": [STATUS[i] for i in sp["status"][rows]],
-                "start": [day_text(int(d), int(p)) for d, p in zip(start_day, start_prec,
-                                                                   strict=True)],
-                "start_precision": [PRECISION[i] for i in start_prec],
-                "end": pd.array(
-                    [None if o else day_text(int(d), int(p))
-                     for d, p, o in zip(end_day, end_prec, is_open, strict=True)],
-                    dtype=object,
-                ),
-                "end_precision": pd.array(
-                    [None if o else PRECISION[p] for p, o in zip(end_prec, is_open, strict=True)],
-                    dtype=object,
-                ),
-                "uncertain": (np.zeros(n, dtype=bool) if uncertain is None
-                              else uncertain.astype(bool)),
-                "sources": [_spell_sources(st, int(a), int(b))
-                            for a, b in zip(start_event, end_event, strict=True)],
-            }
-        )
-        if lean:
-            return frame
+        frame = self._spell_table(rows).to_pandas()
         frame = frame.assign(
             **{
                 "start_day": start_day.astype(np.int64),
@@ -241,9 +242,10 @@ class Dataset:
 
     def _in_force(
         self, rows: np.ndarray, day: dates.PartialDate, statuses: tuple[str, ...], key: str
-    ) -> pd.DataFrame:
+    ) -> Table:
         """The spells among ``rows`` (possibly) in force on ``day`` with the wanted statuses,
-        one per ``key`` (the latest to start; uncertain if any candidate was)."""
+        one per ``key`` (the latest to start; uncertain if any candidate was), ordered by the
+        key's code."""
         sp = self.store.sp
         q, q_last = day.first, day.last
         lo, hi = sp["lo"][rows], sp["hi"][rows]
@@ -251,7 +253,7 @@ class Dataset:
         wanted = np.array([STATUS.index(s) for s in statuses], dtype=np.int8)
         rows = rows[np.isin(sp["status"][rows], wanted)]
         if rows.size == 0:
-            return self._spell_frame(rows, lean=True)
+            return self._spell_table(rows)
         start_unsure = (sp["start_prec"][rows] != 0) & (q < sp["start_last"][rows])
         has_end = sp["end_day"][rows] != OPEN
         end_unsure = has_end & (sp["end_prec"][rows] != 0) & (q >= sp["end_day"][rows])
@@ -267,10 +269,10 @@ class Dataset:
         group = np.cumsum(np.r_[True, keys[1:] != keys[:-1]]) - 1
         any_unsure = np.zeros(int(group[-1]) + 1, dtype=bool)
         np.logical_or.at(any_unsure, group, unsure)
-        rows = rows[last]
-        frame = self._spell_frame(rows, any_unsure[group[last]], lean=True)
-        order_by = "country" if key == "country" else "org"
-        return frame.sort_values(order_by, kind="stable").reset_index(drop=True)
+        rows, unsure = rows[last], any_unsure[group[last]]
+        ids = self.store.country_ids if key == "country" else self.store.org_ids
+        by_code = sorted(range(rows.size), key=lambda i: ids[int(keys[last][i])])
+        return self._spell_table(rows[by_code], unsure[by_code])
 
     @cached_property
     def events(self) -> pd.DataFrame:
@@ -374,6 +376,15 @@ class Dataset:
         By default the statuses that count as membership (member and frozen); ``status="all"``
         or a list widens or narrows it.
         """
+        return self.members_table(org, on=on, status=status).to_pandas()
+
+    def members_table(
+        self,
+        org: str,
+        on: DateLike = "today",
+        status: str | Iterable[str] | None = None,
+    ) -> Table:
+        """:meth:`members` as a :class:`~alliances.table.Table`, without pandas."""
         oid = self.resolve_org(org)
         day = self.day(on)
         statuses = parse_statuses(status)
@@ -386,13 +397,22 @@ class Dataset:
         status: str | Iterable[str] | None = "all",
     ) -> pd.DataFrame:
         """The organisations a country belongs to on a day (every status by default)."""
+        return self.memberships_table(country, on=on, status=status).to_pandas()
+
+    def memberships_table(
+        self,
+        country: str,
+        on: DateLike = "today",
+        status: str | Iterable[str] | None = "all",
+    ) -> Table:
+        """:meth:`memberships` as a :class:`~alliances.table.Table`, without pandas."""
         code = self.resolve_country(country)
         day = self.day(on)
         statuses = parse_statuses(status)
         return self._in_force(self.store.country_rows(code), day, statuses, "org")
 
     def _empty_spells(self) -> pd.DataFrame:
-        return self._spell_frame(np.empty(0, dtype=np.int64))[SPELL_COLUMNS]
+        return self._spell_table(np.empty(0, dtype=np.int64)).to_pandas()
 
     def name_on(self, org: str, on: DateLike = "today") -> str:
         """An organisation's name on a day."""

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from alliances.yamlfile import Map, Seq
+from alliances.located import Map, Seq
 
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 _KEY_RE = re.compile(r"([A-Za-z0-9_][A-Za-z0-9_.\-]{0,127}):(?: +|$)")  # YAML: keys < 1024
@@ -225,6 +225,8 @@ class _Reader:
         return out
 
     def value(self, rest: str, i: int, parent: int) -> tuple[Any, int]:
+        if not rest:
+            raise Unsupported("an empty value with trailing spaces")
         c = rest[0]
         if c == "{" and rest[-1] == "}":
             nxt = i + 1

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from alliances import dates, yamlfile
+from alliances import dates
 from alliances.errors import DataError, Issue, UsageError
 
 if TYPE_CHECKING:
@@ -72,7 +72,7 @@ def read_documents(
 
     ``fast``: try the subset reader first (:mod:`alliances.fastyaml`); its positions are only
     those of mappings and items, enough for records, not for pointing at a bad value."""
-    from alliances import fastyaml
+    from alliances import fastyaml, yamlfile
 
     documents: list[tuple[str, Any]] = []
     issues: list[Issue] = []

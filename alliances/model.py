@@ -16,7 +16,7 @@ from typing import Any
 from alliances import vocab
 from alliances.dates import PartialDate, parse_date
 from alliances.errors import DateError, Issue
-from alliances.yamlfile import Map, Pos, Seq
+from alliances.located import Map, Pos, Seq
 
 SCHEMA_VERSION = 1
 

@@ -14,13 +14,29 @@ import math
 import os
 import sys
 from collections.abc import Callable
-from typing import IO, Any
-
-import pandas as pd
+from typing import IO, TYPE_CHECKING, Any
 
 from alliances.formats import Format, default_format
+from alliances.table import Table
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    Rows = pd.DataFrame | Table
 
 SEPARATOR = " | "
+
+
+def _is_na(value: Any) -> bool:
+    """pandas' missing-value markers (only pandas can have made them)."""
+    pandas = sys.modules.get("pandas")
+    return pandas is not None and (value is pandas.NA or value is pandas.NaT)
+
+
+def _rows(frame: Rows) -> Any:
+    if isinstance(frame, Table):
+        return frame.rows()
+    return frame.itertuples(index=False, name=None)
 
 
 def _cell_text(value: Any) -> str:
@@ -40,7 +56,7 @@ def _cell_text(value: Any) -> str:
             else:
                 parts.append(_cell_text(item))
         return SEPARATOR.join(parts)
-    if value is pd.NA or value is pd.NaT:
+    if _is_na(value):
         return ""
     if hasattr(value, "item"):  # numpy scalars
         return _cell_text(value.item())
@@ -48,7 +64,7 @@ def _cell_text(value: Any) -> str:
 
 
 def _json_value(value: Any) -> Any:
-    if value is None or value is pd.NA or value is pd.NaT:
+    if value is None or _is_na(value):
         return None
     if isinstance(value, float) and math.isnan(value):
         return None
@@ -61,12 +77,12 @@ def _json_value(value: Any) -> Any:
     return value
 
 
-def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+def records(frame: Rows) -> list[dict[str, Any]]:
     """The frame's rows as JSON-ready dicts."""
     columns = list(frame.columns)
     return [
         {c: _json_value(v) for c, v in zip(columns, row, strict=True)}
-        for row in frame.itertuples(index=False, name=None)
+        for row in _rows(frame)
     ]
 
 
@@ -92,18 +108,26 @@ def _safe_cell(value: Any) -> str:
 
 
 def write_delimited(
-    frame: pd.DataFrame, out: IO[str], delimiter: str, *, raw: bool | None = None
+    frame: Rows, out: IO[str], delimiter: str, *, raw: bool | None = None
 ) -> None:
     """CSV or TSV; formula-like text is neutralised unless ``raw`` (default: the
     ``ALLIANCES_CSV_RAW`` environment variable)."""
     cell = _cell_text if (csv_raw() if raw is None else raw) else _safe_cell
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
     writer.writerow(frame.columns)
-    for row in frame.itertuples(index=False, name=None):
-        writer.writerow([cell(v) for v in row])
+    for row in _rows(frame):
+        cells = [cell(v) for v in row]
+        if "\r" in "".join(cells):
+            # The csv module quotes a field only for the characters of its line terminator: a
+            # lone carriage return would stay bare and end the row for most readers.
+            buffer = io.StringIO()
+            csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n").writerow(cells)
+            out.write(buffer.getvalue()[:-2] + "\n")
+        else:
+            writer.writerow(cells)
 
 
-def serialise(frame: pd.DataFrame, fmt: Format, out: IO[str], *, raw: bool | None = None) -> None:
+def serialise(frame: Rows, fmt: Format, out: IO[str], *, raw: bool | None = None) -> None:
     """Write ``frame`` in a machine format (``raw``: see :func:`write_delimited`)."""
     if fmt is Format.csv:
         write_delimited(frame, out, ",", raw=raw)
@@ -121,9 +145,9 @@ def serialise(frame: pd.DataFrame, fmt: Format, out: IO[str], *, raw: bool | Non
 
 
 def emit(
-    frame: pd.DataFrame,
+    frame: Rows,
     fmt: Format | None,
-    render: Callable[[pd.DataFrame], Any],
+    render: Callable[[Any], Any],
     *,
     out: IO[str] | None = None,
 ) -> None:

@@ -21,7 +21,7 @@ from typing import Any
 import numpy as np
 
 from alliances import fastyaml, store, yamlfile
-from alliances.yamlfile import Map
+from alliances.located import Map
 
 MIN_BYTES = 4 * 2**20
 """Files smaller than this are read in one process (forking costs more than it saves)."""
@@ -115,7 +115,7 @@ def try_load(paths: Sequence[str], today: _dt.date) -> store.Store | None:
     gc.disable()
     try:
         return _load(paths, big, today)
-    except (fastyaml.Unsupported, RecursionError, yamlfile.DataError, ValueError):
+    except Exception:  # Unsupported, or any surprise: the ordinary path reads and reports it
         return None
     finally:
         if enabled:

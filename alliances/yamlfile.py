@@ -14,59 +14,18 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import yaml
 
 from alliances.errors import DataError, Issue
-
-MAX_BYTES = 64 * 1024 * 1024
-"""The largest data file we read (the bundled data is about 1 MB)."""
-
-MAX_DEPTH = 32
-"""The deepest nesting of mappings and lists we read (the schema needs six levels); it keeps
-every recursive walk of the data far from Python's recursion limit."""
+from alliances.located import MAX_BYTES, MAX_DEPTH, Map, Pos, Seq
 
 _Loader: Any = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 _PLAIN_TAGS = frozenset(
     ("tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq", "!")
 )
-
-Pos = tuple[int, int]
-
-
-class Map(dict[str, Any]):
-    """A mapping that remembers where it, its keys and its values stand."""
-
-    __slots__ = ("kpos", "pos", "vpos")
-
-    def __init__(self, pos: Pos) -> None:
-        super().__init__()
-        self.pos = pos
-        self.kpos: dict[str, Pos] = {}
-        self.vpos: dict[str, Pos] = {}
-
-    def key_pos(self, key: str) -> Pos:
-        return self.kpos.get(key, self.pos)
-
-    def value_pos(self, key: str) -> Pos:
-        return self.vpos.get(key, self.kpos.get(key, self.pos))
-
-
-class Seq(list[Any]):
-    """A sequence that remembers where it and each item stand."""
-
-    __slots__ = ("ipos", "pos")
-
-    def __init__(self, pos: Pos) -> None:
-        super().__init__()
-        self.pos = pos
-        self.ipos: list[Pos] = []
-
-    def item_pos(self, index: int) -> Pos:
-        return self.ipos[index] if 0 <= index < len(self.ipos) else self.pos
-
 
 def _pos(node: yaml.Node) -> Pos:
     mark = node.start_mark
@@ -152,12 +111,31 @@ def read_bytes(path: str | os.PathLike[str]) -> bytes:
         )
     try:
         with p.open("rb") as f:
-            data = f.read(MAX_BYTES + 1)
+            data = _read_bounded(f, st.st_size)
     except OSError as e:
         raise _file_error(name, f"cannot be read: {e.strerror or e}") from None
     if len(data) > MAX_BYTES:
         raise _file_error(name, f"is more than the {MAX_BYTES // 2**20} MiB limit")
     return data
+
+
+def _read_bounded(f: BinaryIO, size: int) -> bytes:
+    """At most ``MAX_BYTES + 1`` bytes, in pieces no larger than what is there: ``read(n)``
+    allocates ``n`` bytes first, and a 64 MiB buffer for every small file (or for a pipe,
+    whose size is 0) is memory for nothing."""
+    chunks: list[bytes] = []
+    total = 0
+    want = size + 1 if size > 0 else 2**20
+    while total <= MAX_BYTES:
+        chunk = f.read(min(want, MAX_BYTES + 1 - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+        if size > 0 and len(chunk) <= size:
+            break  # a regular file, read to its end
+        want = 2**20  # the file grew, or it is a pipe: go on in 1 MiB pieces
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
 def decode(name: str, data: bytes) -> str:
@@ -294,9 +272,10 @@ def _first(text: str, what: str) -> tuple[str, Pos] | None:
         for event in yaml.parse(text, Loader=_Loader):
             if what == "alias" and not isinstance(event, yaml.AliasEvent):
                 continue
-            if getattr(event, "anchor", None) is not None:
-                mark = event.start_mark
-                return str(event.anchor), (mark.line + 1, mark.column + 1)
+            anchor = getattr(event, "anchor", None)
+            mark = event.start_mark
+            if anchor is not None and mark is not None:
+                return str(anchor), (mark.line + 1, mark.column + 1)
     except yaml.YAMLError:  # pragma: no cover - the text has already been parsed once
         return None
     return None

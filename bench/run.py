@@ -46,6 +46,7 @@ def run_once(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
 
 
 def median_run(cmd: list[str], env: dict[str, str], runs: int) -> tuple[float, float]:
+    run_once(cmd, env)  # warm-up: bytecode, disk cache
     results = [run_once(cmd, env) for _ in range(runs)]
     return statistics.median(r[0] for r in results), max(r[1] for r in results)
 
@@ -99,6 +100,9 @@ def main() -> None:
     env = {**os.environ, "ALLIANCES_CACHE_DIR": str(work / "cache"), "NO_COLOR": "1"}
     env.pop("ALLIANCES_DATA", None)
     env.pop("ALLIANCES_NO_CACHE", None)
+    # An installed package has its bytecode compiled (pip does it); measure that, not the
+    # compilation of our sources on every start.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     exe = alliances_exe()
     big = work / f"synthetic-{scale}x.yaml"
     sys.path.insert(0, str(ROOT))
@@ -123,6 +127,7 @@ def main() -> None:
     record("completion (alliances members CS<Tab>)", *median_run(exe, complete_env, runs))
 
     query = [*exe, "members", "CSTO", "--on", "2012-06-29", "-f", "csv"]
+    run_once(query, env)  # compiles the bytecode of every module on the query path
     shutil.rmtree(work / "cache", ignore_errors=True)
     record("members, bundled data, first run (empty cache)", *run_once(query, env))
     record("members, bundled data, repeated", *median_run(query, env, runs))
