@@ -59,13 +59,23 @@ CountriesOption = Annotated[
 ]
 RangeFrom = Annotated[
     str | None,
-    typer.Option("--from", metavar="DATE", help="Start of the range (panels: its year; "
-                 "default: the first year of the data).", show_default=False),
+    typer.Option("--from", metavar="DATE", help="Start of the range (panels: its year).  "
+                 "[default: the first year of the data]", show_default=False),
 ]
 RangeTo = Annotated[
     str | None,
-    typer.Option("--to", metavar="DATE", help="End of the range (panels: its year; default: "
-                 "this year).", show_default=False),
+    typer.Option("--to", metavar="DATE", help="End of the range (panels: its year).  "
+                 "[default: this year]", show_default=False),
+]
+CompareFrom = Annotated[
+    str | None,
+    typer.Option("--from", metavar="DATE", help="The first year to compare (a date: its year).  "
+                 "[default: the first year both cover]", show_default=False),
+]
+CompareTo = Annotated[
+    str | None,
+    typer.Option("--to", metavar="DATE", help="The last year to compare (a date: its year).  "
+                 "[default: the last year both cover]", show_default=False),
 ]
 RuleOption = Annotated[
     Rule,
@@ -96,11 +106,12 @@ def export(
         "--directed", help="dyad-year: both orders of each pair.")] = False,
     status: Annotated[str | None, typer.Option(
         "--status", "-s", metavar="STATUS", help="dyad-year: the statuses that count as "
-        "belonging (default: members, i.e. member and frozen; 'all' for any).",
+        "belonging, as for members ('all' for any).  [default: members, i.e. member "
+        "and frozen]",
         show_default=False)] = None,
     fmt: Annotated[ExportFormat | None, typer.Option(
         "--format", "-f", case_sensitive=False, help="csv, tsv, json, jsonl, sqlite or "
-        "parquet (default: from the file's suffix, else csv).", show_default=False)] = None,
+        "parquet.  [default: from the file's suffix, else csv]", show_default=False)] = None,
     output: Annotated[str | None, typer.Option(
         "--output", "-o", metavar="FILE", help="The file to write ('-' or none: stdout, for "
         "text formats).", show_default=False)] = None,
@@ -109,8 +120,15 @@ def export(
     no_bundled: NoBundledOption = False,
     debug: DebugOption = False,
 ) -> None:
-    """Export spells, events, organisations, countries, or a state-year or dyad-year panel
-    keyed by COW country codes, as CSV, TSV, JSON, JSON Lines, SQLite or Parquet."""
+    """Export the data or a state-year or dyad-year panel.
+
+    Spells, events, organisations, countries, or a panel keyed by COW country codes, as CSV,
+    TSV, JSON, JSON Lines, SQLite or Parquet.
+
+    \b
+      alliances export spells --org CSTO -o csto-spells.csv
+      alliances export state-year --from 1945 --to 2014 -o panel.parquet
+    """
     from alliances import export as exporter
 
     form = exporter.format_for(fmt, output)
@@ -139,28 +157,35 @@ app.add_typer(import_app, name="import")
 @guarded
 def import_cow_igo(
     table: Annotated[str, typer.Argument(
-        metavar="STATE_YEAR_CSV", help="The COW IGO v3 state-year table (ccode, year, state, "
+        metavar="COW_CSV", help="The COW IGO v3 state-year table (ccode, year, state, "
         "one column per IGO), or the long table (igo_abbrev, ccode, year, status).",
         show_default=False)],
     igo: Annotated[list[str] | None, typer.Option(
         "--igo", metavar="ABBR", help="Only this IGO, by its COW abbreviation in any case "
-        "(repeatable; default: every IGO in the table).", show_default=False)] = None,
+        "(repeatable).  [default: every IGO in the table]", show_default=False)] = None,
     output: Annotated[str | None, typer.Option(
         "--output", "-o", metavar="FILE.yaml", help="The data file to write ('-' or none: "
         "stdout).", show_default=False)] = None,
     prefix: Annotated[str, typer.Option(
         "--prefix", help="Prefix of the imported organisations' ids.")] = "COW-",
     kind: Annotated[str | None, typer.Option(
-        "--kind", metavar="KIND", help="The kind of the imported organisations (default: "
-        "that of the bundled organisation COW's IGO codes, else forum).",
+        "--kind", metavar="KIND", help="The kind of the imported organisations.  [default: "
+        "that of the bundled organisation with the same COW IGO code, else forum]",
         show_default=False)] = None,
     force: ForceOption = False,
     data: DataOption = None,
     no_bundled: NoBundledOption = False,
     debug: DebugOption = False,
 ) -> None:
-    """Turn a Correlates of War IGO table into a data file (year precision, the COW codebook
-    as source) that loads with --data beside the bundled data."""
+    """Turn a Correlates of War IGO table into a data file.
+
+    The file has year precision and the COW codebook as source, and loads with --data beside
+    the bundled data.
+
+    \b
+      alliances import cow-igo state_year_format3.csv --igo CSTO -o cow-csto.yaml
+      alliances members COW-CSTO --on 2010 --data cow-csto.yaml
+    """
     from alliances import cow
     from alliances.safe_write import check_target, write_text_atomic
 
@@ -192,8 +217,8 @@ def compare(
         "wide (ccode, year, state, one column per IGO).", show_default=False)],
     org: OrgsOption = None,
     rule: RuleOption = Rule.any_day,
-    from_: RangeFrom = None,
-    to: RangeTo = None,
+    from_: CompareFrom = None,
+    to: CompareTo = None,
     summary: Annotated[bool, typer.Option(
         "--summary", help="Print the agreement per organisation instead of the "
         "disagreements.")] = False,
@@ -202,8 +227,15 @@ def compare(
     no_bundled: NoBundledOption = False,
     debug: DebugOption = False,
 ) -> None:
-    """Year-by-year agreement of our data with the Correlates of War IGO data: the
-    disagreements, and the agreement rate per organisation (on stderr, or --summary)."""
+    """Compare our data with the COW IGO data, year by year.
+
+    Prints the disagreements, and the agreement rate per organisation on stderr (or, with
+    --summary, as the output).
+
+    \b
+      alliances compare state_year_format3.csv --org CSTO
+      alliances compare state_year_format3.csv --summary -f csv
+    """
     from alliances import cow
     from alliances.output import emit
 
