@@ -184,8 +184,8 @@ def build_chart(
         o = ds.data.organisations[key]
         spells = ds.spells[ds.spells["org"] == key]
         row_col, names = "country", {c: x.name for c, x in ds.data.countries.items()}
-        axis_ev = ev[(ev["org"] == key) & (ev["country"] == "")]
-        row_ev = ev[(ev["org"] == key) & (ev["country"] != "") & (ev["event"] == "milestone")]
+        axis_ev = ev[(ev["org"] == key) & ev["country"].isna()]
+        row_ev = ev[(ev["org"] == key) & ev["country"].notna() & (ev["event"] == "milestone")]
         title = f"{o.name} ({key})"
     else:
         assert country is not None
@@ -194,7 +194,7 @@ def build_chart(
         row_col, names = "org", {k: x.name for k, x in ds.data.organisations.items()}
         axis_ev = ev.iloc[0:0]
         mine = (ev["country"] == key) & (ev["event"] == "milestone")
-        of_orgs = (ev["country"] == "") & ev["event"].isin(ROW_EVENTS_OF_ORG) & ev["org"].isin(
+        of_orgs = ev["country"].isna() & ev["event"].isin(ROW_EVENTS_OF_ORG) & ev["org"].isin(
             set(spells["org"])
         )
         row_ev = ev[mine | of_orgs]
@@ -296,11 +296,18 @@ def _bar(rec: dict[str, Any], lo: int, hi: int, today: int) -> Bar | None:
     )
 
 
+def _text(value: Any) -> str:
+    """A cell as text: missing (None or NaN) is empty."""
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    return str(value)
+
+
 def _marker(m: dict[str, Any], row: str | None) -> Marker:
     event = str(m["event"])
-    detail = str(m.get("name") or "") if event in ("founded", "renamed", "dissolved") else ""
+    detail = _text(m.get("name")) if event in ("founded", "renamed", "dissolved") else ""
     if not detail:
-        detail = " ".join(str(m.get("note") or "").split())
+        detail = " ".join(_text(m.get("note")).split())
     label = f"{event}: {detail}" if detail else event
     return Marker(
         day=int(m["day"]),

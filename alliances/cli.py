@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
-from alliances import __version__
+from alliances import __version__, vocab
 from alliances.errors import AlliancesError, DataError
 from alliances.formats import Format
 
@@ -200,12 +200,18 @@ def _render() -> Any:
     return render
 
 
-def _warn_gaps(ds: Dataset, orgs: list[str]) -> None:
-    """Say on stderr when an answer draws on data known to be incomplete."""
-    for oid in dict.fromkeys(orgs):
-        o = ds.store.organisations.get(oid)
-        if o is not None and o.gaps:
-            _err(f"Note: the data on {oid} is incomplete: {o.gaps}")
+def _warn_gaps(ds: Dataset, orgs: list[str], *, brief: bool = False) -> None:
+    """Say on stderr when an answer draws on data known to be incomplete: the gap itself for
+    one organisation, the organisations' ids (``brief``) for a list of them."""
+    gappy = [oid for oid in dict.fromkeys(orgs)
+             if (o := ds.store.organisations.get(oid)) is not None and o.gaps]
+    if brief and gappy:
+        _err(f"Note: the data on {', '.join(gappy)} is incomplete "
+             f"(alliances show {gappy[0]} says how)")
+    elif gappy:
+        for oid in gappy:
+            _err(f"Note: the data on {oid} is incomplete: "
+                 f"{ds.store.organisations[oid].gaps}")
 
 
 def open_dataset(data: list[str] | None, no_bundled: bool) -> Dataset:
@@ -278,7 +284,9 @@ def members(
         _err(f"Note: {oid} was dissolved on {o.dissolved}")
     _warn_gaps(ds, [oid])
     if frame.empty:
-        _err(f"No {', '.join(statuses)} of {oid} on {day}.")
+        what = ("members" if statuses == vocab.DEFAULT_MEMBER_STATUSES else
+                "rows" if statuses == vocab.STATUSES else "rows with status " + ", ".join(statuses))
+        _err(f"No {what} of {oid} on {day}.")
     emit(frame, fmt, lambda f: _render().members_table(f, title=title))
 
 
@@ -316,7 +324,7 @@ def memberships(
     day = ds.day(on)
     frame = ds.memberships_table(code, on=day, status=status or "all")
     names = {o: x.name_on(day.first) for o, x in ds.store.organisations.items()}
-    _warn_gaps(ds, [str(x) for x in frame["org"]])
+    _warn_gaps(ds, [str(x) for x in frame["org"]], brief=True)
     if frame.empty:
         _err(f"No memberships of {code} on {day}.")
     c = ds.store.countries[code]
@@ -366,6 +374,11 @@ def history(
     country: CountryArgument,
     from_: FromOption = None,
     to: ToOption = None,
+    org: Annotated[
+        list[str] | None,
+        typer.Option("--org", "-o", metavar="ORG", autocompletion=_complete_org,
+                     help="Only this organisation's events (repeatable).", show_default=False),
+    ] = None,
     fmt: FormatOption = None,
     data: DataOption = None,
     no_bundled: NoBundledOption = False,
@@ -381,7 +394,8 @@ def history(
 
     ds = open_dataset(data, no_bundled)
     code = ds.resolve_country(country)
-    frame = ds.history(code, from_=from_, to=to)
+    frame = ds.history(code, from_=from_, to=to, orgs=org)
+    _warn_gaps(ds, [str(x) for x in frame["org"]], brief=True)
     if frame.empty:
         _err(f"No events of {code} in that range.")
     title = f"{ds.store.countries[code].name} ({code}): history"
@@ -692,5 +706,22 @@ from alliances import cli_research as _cli_research  # noqa: E402, F401
 
 
 def main() -> None:
-    """The console script."""
-    app(prog_name="alliances")
+    """The console script: usage errors as one line on stderr, exit codes as documented."""
+    from typer._click import exceptions as click_errors
+
+    try:
+        code = app(prog_name="alliances", standalone_mode=False)
+    except click_errors.NoArgsIsHelpError as e:
+        typer.echo(e.ctx.get_help() if e.ctx is not None else "alliances --help")
+        sys.exit(0)
+    except click_errors.UsageError as e:
+        hint = f" (see: {e.ctx.command_path} --help)" if e.ctx is not None else ""
+        _err(f"Error: {e.format_message()}{hint}")
+        sys.exit(2)
+    except click_errors.ClickException as e:
+        _err(f"Error: {e.format_message()}")
+        sys.exit(e.exit_code)
+    except typer.Abort:
+        _err("Aborted")
+        sys.exit(130)
+    sys.exit(code if isinstance(code, int) else 0)

@@ -227,7 +227,7 @@ class Dataset:
                 "end_day": end_day.astype(np.int64),
                 "end_last": sp["end_last"][rows].astype(np.int64),
                 "end_event": end_event.astype(np.int64),
-                "end_kind": pd.array([KIND[i] if i >= 0 else None for i in sp["end_kind"][rows]],
+                "end_kind": pd.Series([KIND[i] if i >= 0 else None for i in sp["end_kind"][rows]],
                                      dtype=object),
                 "lo": sp["lo"][rows].astype(np.int64),
                 "hi": sp["hi"][rows].astype(np.int64),
@@ -249,7 +249,8 @@ class Dataset:
         sp = self.store.sp
         q, q_last = day.first, day.last
         lo, hi = sp["lo"][rows], sp["hi"][rows]
-        rows = rows[(lo <= q) & (q < hi)]
+        # In force on the day, or (a month or a year asked for) at some time in it.
+        rows = rows[(lo < q_last) & (q < hi)]
         wanted = np.array([STATUS.index(s) for s in statuses], dtype=np.int8)
         rows = rows[np.isin(sp["status"][rows], wanted)]
         if rows.size == 0:
@@ -257,8 +258,9 @@ class Dataset:
         start_unsure = (sp["start_prec"][rows] != 0) & (q < sp["start_last"][rows])
         has_end = sp["end_day"][rows] != OPEN
         end_unsure = has_end & (sp["end_prec"][rows] != 0) & (q >= sp["end_day"][rows])
-        if q_last > q + 1:
+        if q_last > q + 1:  # a change inside the period asked for: true for part of it
             end_unsure |= has_end & (sp["end_day"][rows] < q_last)
+            start_unsure |= sp["start_day"][rows] > q
         unsure = start_unsure | end_unsure
         # One row per key: the latest spell to start; uncertain if any candidate was.
         keys = sp["country" if key == "country" else "org"][rows]
@@ -293,16 +295,20 @@ class Dataset:
                                                                   strict=True)],
                 "date_precision": [PRECISION[p] for p in ev["prec"][rows]],
                 "org": [st.org_ids[i] for i in ev["org"][rows]],
-                "country": [st.country_ids[i] if i >= 0 else "" for i in country],
+                "country": pd.Series([st.country_ids[i] if i >= 0 else None for i in country],
+                                    dtype=object),
                 "event": [KIND[k] for k in ev["kind"][rows]],
-                "status": [STATUS[s] if s >= 0 else "" for s in status],
-                "announced": [day_text(int(a), int(p)) if a >= 0 else ""
-                              for a, p in zip(ann, ev["ann_prec"][rows], strict=True)],
-                "note": [st.notes[i] or "" for i in rows],
+                "status": pd.Series([STATUS[s] if s >= 0 else None for s in status], dtype=object),
+                "announced": pd.Series([day_text(int(a), int(p)) if a >= 0 else None
+                                       for a, p in zip(ann, ev["ann_prec"][rows], strict=True)],
+                                      dtype=object),
+                "note": pd.Series([st.notes[i] for i in rows], dtype=object),
                 "sources": [st.event_sources(int(i)) for i in rows],
-                "country_name": [names[i] if i >= 0 else "" for i in country],
-                "name": [st.names[i] or "" for i in rows],
-                "predecessor": [st.country_ids[i] if i >= 0 else "" for i in pred],
+                "country_name": pd.Series([names[i] if i >= 0 else None for i in country],
+                                         dtype=object),
+                "name": pd.Series([st.names[i] for i in rows], dtype=object),
+                "predecessor": pd.Series([st.country_ids[i] if i >= 0 else None for i in pred],
+                                        dtype=object),
                 "day": ev["day"][rows].astype(np.int64),
                 "file": [st.paths[i] for i in ev["file"][rows]],
                 "line": ev["line"][rows].astype(np.int64),
@@ -454,13 +460,19 @@ class Dataset:
         )
 
     def history(
-        self, country: str, from_: DateLike | None = None, to: DateLike | None = None
+        self,
+        country: str,
+        from_: DateLike | None = None,
+        to: DateLike | None = None,
+        orgs: Iterable[str] | None = None,
     ) -> pd.DataFrame:
-        """A country's events across every organisation, in date order (successions that ended
-        its memberships included)."""
+        """A country's events across every organisation (or ``orgs``), in date order
+        (successions that ended its memberships included)."""
         code = self.resolve_country(country)
         ev = self.events
         frame = ev[(ev["country"] == code) | (ev["predecessor"] == code)]
+        if orgs:
+            frame = frame[frame["org"].isin([self.resolve_org(o) for o in orgs])]
         frame = self._range(frame, from_, to)
         frame = frame.sort_values(["day", "org"], kind="stable")
         names = {o: x.name for o, x in self.store.organisations.items()}
@@ -628,14 +640,21 @@ class Dataset:
             frame = frame[frame["org"].isin(hits)]
         sp = self.store.sp
         wanted = np.array([STATUS.index(s) for s in vocab.DEFAULT_MEMBER_STATUSES], np.int8)
-        counts = []
+        counts: list[int | None] = []
         for oid in frame["org"]:
+            o = self.store.organisations[str(oid)]
+            if (o.founded is not None and day.first < o.founded.first) or (
+                o.dissolved is not None and day.first >= o.dissolved.first
+            ):
+                counts.append(None)  # it did not exist that day: no count, not zero
+                continue
             rows = self.store.org_rows(str(oid))
             ok = (sp["lo"][rows] <= day.first) & (day.first < sp["hi"][rows])
             ok &= np.isin(sp["status"][rows], wanted)
             counts.append(int(np.unique(sp["country"][rows][ok]).size))
         names = [self.store.organisations[str(o)].name_on(day.first) for o in frame["org"]]
-        out = frame.assign(name=names, members=counts, complete=frame["gaps"] == "")
+        out = frame.assign(name=names, members=pd.array(counts, dtype="Int64"),
+                           complete=frame["gaps"] == "")
         return out[["org", "name", "kind", "founded", "founded_precision", "dissolved",
                     "dissolved_precision", "members", "complete"]].reset_index(drop=True)
 

@@ -98,6 +98,10 @@ def _short(text: Any, width: int) -> str:
     return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 
+def _missing(value: Any) -> bool:
+    return value is None or str(value) in ("<NA>", "nan")
+
+
 def _count(n: int, word: str, plural: str | None = None) -> str:
     return f"{n} {word if n == 1 else plural or word + 's'}"
 
@@ -213,9 +217,9 @@ def orgs_table(frame: pd.DataFrame, *, title: str) -> Table:
     for row in frame.to_dict("records"):
         life = f"{row['founded']} –" + (f" {row['dissolved']}" if row["dissolved"] else "")
         table.add_row(str(row["org"]), str(row["name"]), str(row["kind"]), life,
-                      str(row["members"]))
+                      "" if _missing(row["members"]) else str(row["members"]))
     return _caption(table, [_count(len(frame), "organisation"),
-                            "members: member or frozen on that day"])
+                            "members: member or frozen on that day (empty: it did not exist)"])
 
 
 def search_table(frame: pd.DataFrame, *, title: str) -> Table:
@@ -260,7 +264,12 @@ def card(info: dict[str, Any]) -> Any:
         add("Sources", f"{len(info['sources'])} distinct (-f json lists them)")
         add("Note", info["note"])
         add("Known gaps", info.get("gaps"))
-        members = Table(title=f"On {info['on']}: {_count(len(info['members']), 'state')}",
+        n_members = sum(1 for m in info["members"] if m["status"] in ("member", "frozen"))
+        others = len(info["members"]) - n_members
+        heading = f"On {info['on']}: {_count(n_members, 'member')}"
+        if others:
+            heading += f", {others} other"
+        members = Table(title=heading,
                         title_justify="left", box=None, padding=(0, 1))
         members.add_column("Code")
         members.add_column("Country")

@@ -38,10 +38,12 @@ def in_force(spells: pd.DataFrame, day: int, last: int | None = None) -> pd.Data
     """The rows of a spells frame (possibly) in force on ``day``, with ``uncertain`` set.
 
     ``last`` (exclusive) widens the query to a window (a query date given as a month or a
-    year): a spell that ends inside the window is uncertain too."""
+    year): a spell in force at some time in the window is listed, uncertain if it starts or
+    ends inside it."""
     lo = spells["lo"].to_numpy()
     hi = spells["hi"].to_numpy()
-    out = spells[(lo <= day) & (day < hi)].copy()
+    upto = day + 1 if last is None else last
+    out = spells[(lo < upto) & (day < hi)].copy()
     has_end = out["end"].notna().to_numpy()
     start_unsure = (out["start_precision"].to_numpy() != "day") & (
         day < out["start_last"].to_numpy()
@@ -51,5 +53,6 @@ def in_force(spells: pd.DataFrame, day: int, last: int | None = None) -> pd.Data
     )
     if last is not None and last > day + 1:
         end_unsure = end_unsure | (has_end & (out["end_day"].to_numpy() < last))
+        start_unsure = start_unsure | (out["start_day"].to_numpy() > day)
     out["uncertain"] = start_unsure | end_unsure
     return out

@@ -48,5 +48,5 @@ class Table:
             if values and all(v is None or isinstance(v, str) for v in values) and any(
                 v is None for v in values
             ):
-                frame[c] = pd.array(values, dtype=object)
+                frame[c] = pd.Series(values, dtype=object)
         return frame

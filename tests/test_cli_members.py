@@ -102,7 +102,7 @@ def test_empty_answer_is_said_on_stderr(cli: Run, mini: list[str]) -> None:
         "org,country,country_name,status,start,start_precision,end,end_precision,uncertain,"
         "sources"
     ]
-    assert "No member, frozen of CSTO on 1950." in r.stderr
+    assert "No members of CSTO on 1950." in r.stderr
     assert "founded on 1992-05-15, after 1950" in r.stderr
 
 
@@ -147,3 +147,23 @@ def test_missing_data_file(cli: Run, tmp_path: Path) -> None:
     assert r.exit_code == 1
     assert r.stderr.splitlines()[0] == f"{tmp_path / 'nope.yaml'}: no such file"
     assert "Traceback" not in r.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["members", "CSTO", "--bogus"],
+         "Error: No such option: --bogus (see: alliances members --help)\n"),
+        (["membrs", "CSTO"],
+         "Error: No such command 'membrs'. Did you mean 'members', 'memberships'? "
+         "(see: alliances --help)\n"),
+        (["members"], "Error: Missing argument 'ORG'. (see: alliances members --help)\n"),
+    ],
+)
+def test_command_line_mistakes_are_one_line(args: list[str], message: str) -> None:
+    import subprocess
+    import sys
+
+    r = subprocess.run([sys.executable, "-m", "alliances", *args], capture_output=True,
+                       text=True, check=False)
+    assert (r.returncode, r.stdout, r.stderr) == (2, "", message)

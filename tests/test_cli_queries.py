@@ -97,7 +97,7 @@ def test_orgs(cli: Run, mini: list[str]) -> None:
     r = cli("orgs", "--on", "1990-01-01", *mini)
     assert r.stdout.splitlines() == [
         "org,name,kind,founded,founded_precision,dissolved,dissolved_precision,members,complete",
-        "CSTO,Collective Security Treaty,military-alliance,1992-05-15,day,,,0,true",
+        "CSTO,Collective Security Treaty,military-alliance,1992-05-15,day,,,,true",
         "WP,Warsaw Pact,military-alliance,1955-05-14,day,1991-07-01,day,1,true",
         "UN,United Nations,global,1945-10-24,day,,,3,true",
     ]

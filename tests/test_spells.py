@@ -101,3 +101,11 @@ def test_a_month_query_is_uncertain_when_a_change_falls_inside(ds: Dataset) -> N
     assert not june.loc["RUS", "uncertain"]
     day = ds.members("CSTO", on="2012-06-01").set_index("country")
     assert not day.loc["UZB", "uncertain"]
+
+
+def test_a_year_query_lists_who_joined_during_it_as_uncertain(ds: Dataset) -> None:
+    # Uzbekistan rejoined on 2006-08-16: "in 2006" it was a member for part of the year.
+    year = ds.members("CSTO", on="2006").set_index("country")
+    assert year.loc["UZB", "uncertain"]
+    assert not year.loc["RUS", "uncertain"]
+    assert "UZB" not in set(ds.members("CSTO", on="2006-01-01")["country"])
