@@ -65,12 +65,13 @@ def parse_date(value: object, *, today: _dt.date | None = None) -> PartialDate:
     text = str(value).strip()
     if today is not None and text.lower() == "today":
         return _window_date(today.year, today.month, today.day)
-    return _parse_text(text)
+    return parse_text(text)
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _parse_text(text: str) -> PartialDate:
-    # Data files repeat the same dates many times; PartialDate is immutable, so share it.
+def parse_text(text: str) -> PartialDate:
+    """Parse the text of a date (no ``today``); raise :class:`DateError`. Cached: data files
+    repeat the same dates many times, and a PartialDate is immutable, so it is shared."""
     m = _DATE_RE.match(text)
     if not m:
         raise DateError(f"'{text}' is not a date: write YYYY-MM-DD, YYYY-MM or YYYY")

@@ -125,6 +125,17 @@ class _Reader:
                 seq.append(value)
             elif content.startswith("- "):
                 rest = content[2:]
+                if rest[:1] == "{" and rest[-1:] == "}":
+                    # The common one-line item ``- {date: ..., event: ...}``.
+                    pos = (i + 1, indent + 3)
+                    nxt = i + 1
+                    if nxt >= self.n or ind[nxt] <= indent:
+                        simple = _simple_map(rest, pos)
+                        if simple is not None:
+                            seq.ipos.append(pos)
+                            seq.append(simple)
+                            i = self.next_line(nxt)
+                            continue
                 col = indent + 2 + (len(rest) - len(rest.lstrip(" ")))
                 rest = rest.lstrip(" ")
                 seq.ipos.append((i + 1, col + 1))
@@ -377,7 +388,7 @@ _TOKEN = re.compile(
 # flow mapping of plain or single-quoted scalars and flat sequences of them, read with two
 # regular expressions instead of a token loop.
 # Keys at most 128 characters: YAML refuses implicit keys over 1024 (the full reader decides).
-_S = r"(?:[^ ,\[\]{}:#'\"&*!|>%@`?\-][^,\[\]{}:#]*?|'(?:[^']|'')*')"
+_S = r"(?:[^ ,\[\]{}:#'\"&*!|>%@`?\-][^,\[\]{}:#]*|'(?:[^']|'')*')"
 _PAIR0 = rf"[a-z_][a-z0-9_]{{0,127}}: +{_S}"
 _INNER = rf"\{{ *(?:{_PAIR0}(?: *, *{_PAIR0})*)? *\}}"
 _ITEM = rf"(?:{_S}|{_INNER})"
@@ -392,6 +403,7 @@ _ITEMS = re.compile(_ITEM + r"(?= *(?:,|$))")
 def _simple_scalar(text: str) -> str | None:
     if text[0] == "'":
         return text[1:-1].replace("''", "'")
+    text = text.rstrip(" ")  # a plain scalar reaches to the next delimiter, spaces included
     if "  " in text:
         raise Unsupported("flow plain scalar with double spaces")
     return None if text in _NULLS else text
@@ -400,16 +412,18 @@ def _simple_scalar(text: str) -> str | None:
 def _simple_map(text: str, pos: tuple[int, int]) -> Map | None:
     if _SIMPLE_MAP.fullmatch(text) is None:
         return None
-    m = Map(pos)
+    m = Map.at(pos)
+    nulls = _NULLS
     for key, value in _PAIRS.findall(text):
         if key in m:
             raise Unsupported("duplicate key")
-        if value[0] == "[":
+        first = value[0]
+        if first == "[":
             seq = Seq(pos)
             for item in _ITEMS.findall(value[1:-1]):
                 seq.ipos.append(pos)
                 if item[0] == "{":
-                    inner = Map(pos)
+                    inner = Map.at(pos)
                     for k, v in _INNER_PAIRS.findall(item):
                         if k in inner:
                             raise Unsupported("duplicate key")
@@ -418,8 +432,10 @@ def _simple_map(text: str, pos: tuple[int, int]) -> Map | None:
                 else:
                     seq.append(_simple_scalar(item))
             m[key] = seq
-        else:
+        elif first == "'" or value[-1] == " " or "  " in value:
             m[key] = _simple_scalar(value)
+        else:
+            m[key] = None if value in nulls else value
     return m
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from alliances import vocab
-from alliances.dates import PartialDate, parse_date
+from alliances.dates import PartialDate, parse_date, parse_text
 from alliances.errors import DateError, Issue
 from alliances.located import Map, Pos, Seq
 
@@ -211,6 +211,9 @@ class _Checker:
                            f"unknown key '{key}' in {what}{hint} (known: {known})")
 
     def text(self, m: Map, key: str, *, required: bool = False) -> str | None:
+        value = m.get(key)
+        if type(value) is str and (not required or value.strip()):
+            return value  # the common case, checked once; anything else is said below
         if key not in m or m[key] is None:
             if required:
                 self.issue(m.pos, f"'{key}' is required")
@@ -259,6 +262,12 @@ class _Checker:
         return False
 
     def date(self, m: Map, key: str, *, required: bool = False) -> PartialDate | None:
+        value = m.get(key)
+        if type(value) is str:
+            try:
+                return parse_text(value)  # the common case; a bad date is reported below
+            except DateError:
+                pass
         if key not in m or m[key] is None:
             if required:
                 self.issue(m.pos, f"'{key}' is required")

@@ -27,30 +27,35 @@ MIN_BYTES = 4 * 2**20
 """Files smaller than this are read in one process (forking costs more than it saves)."""
 
 _TOP_KEY = re.compile(r"^([A-Za-z_]+):", re.M)
+_TOP_LEVEL_LINE = re.compile(r"\n[A-Za-z_]")
 
 
 def _split(text: str) -> tuple[str, str] | None:
     """Two texts, each a complete data file holding half of the organisations and, at their
     original line numbers, everything else the file has before them; None when the file's
-    shape is not the plain one (top-level keys schema, sources, organisations only)."""
-    keys = [(m.group(1), m.start()) for m in _TOP_KEY.finditer(text)]
-    names = [k for k, _ in keys]
-    if "organisations" not in names or "countries" in names or len(set(names)) != len(names):
+    shape is not the plain one (top-level keys schema, sources, organisations, in that order,
+    organisations last)."""
+    at = 0 if text.startswith("organisations:") else text.find("\norganisations:") + 1
+    if at <= 0 and not text.startswith("organisations:"):
         return None
-    if names[-1] != "organisations":
+    keys = [m.group(1) for m in _TOP_KEY.finditer(text, 0, at)]
+    if not set(keys) <= {"schema", "sources"} or len(set(keys)) != len(keys):
         return None
-    start = keys[-1][1]
-    body_start = text.index("\n", start) + 1
+    body_start = text.find("\n", at) + 1
+    if body_start <= 0:
+        return None
+    # Nothing else at the top level after the organisations (no countries: every half needs
+    # them); a top-level key is a line starting with a letter.
+    if _TOP_LEVEL_LINE.search(text, body_start) is not None:
+        return None
     first = text[body_start:body_start + 4]
     indent = "  " if first.startswith("  - ") else "" if first.startswith("- ") else None
     if indent is None:
         return None
-    item = re.compile(rf"^{indent}- ", re.M)
-    middle = len(text) // 2
-    m = item.search(text, max(middle, body_start + 1))
-    if m is None or m.start() <= body_start:
+    middle = max(len(text) // 2, body_start + 1)
+    cut = text.find("\n" + indent + "- ", middle) + 1
+    if cut <= 0 or (indent == "" and text[cut:cut + 2] != "- "):
         return None
-    cut = m.start()
     head = text[:body_start]
     padding = "\n" * text.count("\n", body_start, cut)
     return text[:cut], head + padding + text[cut:]

@@ -296,50 +296,74 @@ def from_data(data: Data) -> Store:
             sources.append(d)
         return i
 
-    n = len(data.events)
-    cols: dict[str, np.ndarray] = {
-        "org": np.empty(n, np.int32), "country": np.empty(n, np.int32),
-        "kind": np.empty(n, np.int8), "status": np.empty(n, np.int8),
-        "day": np.empty(n, np.int32), "last": np.empty(n, np.int32),
-        "prec": np.empty(n, np.int8), "ann_day": np.empty(n, np.int32),
-        "ann_last": np.empty(n, np.int32), "ann_prec": np.empty(n, np.int8),
-        "scheduled": np.empty(n, np.bool_), "pred": np.empty(n, np.int32),
-        "file": np.empty(n, np.int16), "line": np.empty(n, np.int32),
-        "column": np.empty(n, np.int32), "seq": np.empty(n, np.int32),
-        "src_ptr": np.empty(n + 1, np.int32),
-    }
+    events = data.events
+    n = len(events)
+    # One pass in plain lists (numpy element assignment costs ten times a list append), then
+    # one conversion per column.
+    org_l: list[int] = []
+    country_l: list[int] = []
+    kind_l: list[int] = []
+    status_l: list[int] = []
+    day_l: list[int] = []
+    last_l: list[int] = []
+    prec_l: list[int] = []
+    ann_day_l: list[int] = []
+    ann_last_l: list[int] = []
+    ann_prec_l: list[int] = []
+    scheduled_l: list[bool] = []
+    pred_l: list[int] = []
+    file_l: list[int] = []
+    line_l: list[int] = []
+    column_l: list[int] = []
+    seq_l: list[int] = []
+    ptr_l: list[int] = [0]
     src_idx: list[int] = []
     notes: list[str | None] = []
     names: list[str | None] = []
     counts: dict[str, int] = {}
-    cols["src_ptr"][0] = 0
-    for i, e in enumerate(data.events):
-        cols["org"][i] = org_pos[e.org]
-        cols["country"][i] = country_pos[e.country] if e.country is not None else -1
-        cols["kind"][i] = _KIND_CODE[e.kind]
-        cols["status"][i] = _STATUS_CODE[e.status] if e.status is not None else -1
-        cols["day"][i] = e.date.first
-        cols["last"][i] = e.date.last
-        cols["prec"][i] = _PREC_CODE[e.date.precision]
-        if e.announced is not None:
-            cols["ann_day"][i] = e.announced.first
-            cols["ann_last"][i] = e.announced.last
-            cols["ann_prec"][i] = _PREC_CODE[e.announced.precision]
+    kind_code, status_code, prec_code = _KIND_CODE, _STATUS_CODE, _PREC_CODE
+    for e in events:
+        org_l.append(org_pos[e.org])
+        country_l.append(country_pos[e.country] if e.country is not None else -1)
+        kind_l.append(kind_code[e.kind])
+        status_l.append(status_code[e.status] if e.status is not None else -1)
+        d = e.date
+        day_l.append(d.first)
+        last_l.append(d.last)
+        prec_l.append(prec_code[d.precision])
+        a = e.announced
+        if a is not None:
+            ann_day_l.append(a.first)
+            ann_last_l.append(a.last)
+            ann_prec_l.append(prec_code[a.precision])
         else:
-            cols["ann_day"][i] = cols["ann_last"][i] = -1
-            cols["ann_prec"][i] = -1
-        cols["scheduled"][i] = e.scheduled
-        cols["pred"][i] = country_pos.get(e.predecessor, -1) if e.predecessor else -1
-        cols["file"][i] = path_pos.get(e.path, 0)
-        cols["line"][i] = e.line
-        cols["column"][i] = e.column
-        cols["seq"][i] = e.seq
-        src_idx.extend(source_index(s) for s in e.sources)
-        cols["src_ptr"][i + 1] = len(src_idx)
+            ann_day_l.append(-1)
+            ann_last_l.append(-1)
+            ann_prec_l.append(-1)
+        scheduled_l.append(e.scheduled)
+        pred_l.append(country_pos.get(e.predecessor, -1) if e.predecessor else -1)
+        file_l.append(path_pos.get(e.path, 0))
+        line_l.append(e.line)
+        column_l.append(e.column)
+        seq_l.append(e.seq)
+        for src in e.sources:
+            src_idx.append(source_index(src))
+        ptr_l.append(len(src_idx))
         notes.append(e.note)
         names.append(e.name)
         counts[e.org] = counts.get(e.org, 0) + 1
-    cols["src_idx"] = np.asarray(src_idx, dtype=np.int32)
+    cols: dict[str, np.ndarray] = {
+        "org": np.array(org_l, np.int32), "country": np.array(country_l, np.int32),
+        "kind": np.array(kind_l, np.int8), "status": np.array(status_l, np.int8),
+        "day": np.array(day_l, np.int32), "last": np.array(last_l, np.int32),
+        "prec": np.array(prec_l, np.int8), "ann_day": np.array(ann_day_l, np.int32),
+        "ann_last": np.array(ann_last_l, np.int32), "ann_prec": np.array(ann_prec_l, np.int8),
+        "scheduled": np.array(scheduled_l, np.bool_), "pred": np.array(pred_l, np.int32),
+        "file": np.array(file_l, np.int16), "line": np.array(line_l, np.int32),
+        "column": np.array(column_l, np.int32), "seq": np.array(seq_l, np.int32),
+        "src_ptr": np.array(ptr_l, np.int32), "src_idx": np.array(src_idx, np.int32),
+    }
+    assert cols["org"].shape[0] == n
     for o in data.organisations.values():
         for s in o.sources:
             source_index(s)
@@ -506,9 +530,11 @@ def save(store: Store, directory: str | os.PathLike[str]) -> None:
         "org_event_counts": store.org_event_counts,
         "n_events": store.n_events,
     }
-    (d / "meta.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+    (d / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, check_circular=False,
+                                            separators=(",", ":")), encoding="utf-8")
     text = {"notes": list(store.notes), "names": list(store.names)}
-    (d / "text.json").write_text(json.dumps(text, ensure_ascii=False), encoding="utf-8")
+    (d / "text.json").write_text(json.dumps(text, ensure_ascii=False, check_circular=False,
+                                            separators=(",", ":")), encoding="utf-8")
 
 
 def load(directory: str | os.PathLike[str]) -> Store:

@@ -15,7 +15,7 @@ Invalid histories are valid ones with one mutation (two events swapped, the foun
 a join duplicated, a date broken): validation must reject each with an error located in the
 file (line > 0), at or near the mutation.
 
-The default run tries 150 histories per test; the nightly profile 10,000 (see
+The default run tries 100 histories per test; the nightly profile 10,000 (see
 tests/hypothesis_profiles.py and docs/reliability.md).
 """
 
@@ -30,7 +30,7 @@ from typing import Any
 from unittest import mock
 
 import pandas as pd
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from alliances import vocab, yamlfile
@@ -368,6 +368,8 @@ def test_a_query_on_any_day_agrees_with_a_replay_of_the_events(
                     assert got.get(code) == (None if plain == NONE else (plain, False))
 
 
+# A fork per example: a third of the profile's examples (33 by default, 3,333 nightly).
+@settings(max_examples=max(20, settings.default.max_examples // 3))
 @given(histories())
 def test_the_two_core_reader_gives_the_same_dataset(h: History) -> None:
     """Large files are read on two cores, split between organisations
