@@ -267,6 +267,18 @@ def _copy_org(o: Organisation) -> Organisation:
 # -- building -----------------------------------------------------------------------------
 def from_data(data: Data) -> Store:
     """Columns from checked records (the records' events are not kept)."""
+    import gc
+
+    enabled = gc.isenabled()
+    gc.disable()  # many small objects, no cycles: the collector would only rescan them
+    try:
+        return _from_data(data)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _from_data(data: Data) -> Store:
     org_ids = list(data.organisations)
     country_ids = list(data.countries)
     org_pos = {o: i for i, o in enumerate(org_ids)}

@@ -71,8 +71,8 @@ def _construct(node: yaml.Node, seen: set[int], depth: int = 0) -> Any:
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 raise _Refused(_pos(key_node), "a mapping key must be plain text")
-            key = _construct(key_node, seen, depth + 1)
-            key = "" if key is None else key
+            _construct(key_node, seen, depth + 1)  # its checks: tags, aliases, depth
+            key = key_node.value  # as written: a key 'null' or '~' is named as such
             if key in mapping:
                 first = mapping.kpos[key]
                 raise _Refused(
