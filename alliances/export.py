@@ -129,6 +129,8 @@ def table(
     codes = [ds.resolve_country(c) for c in countries or []]
     lo = ds.day(from_).first if from_ is not None else None
     hi = ds.day(to).last if to is not None else None
+    if lo is not None and hi is not None and hi <= lo:
+        raise UsageError(f"the range ends ({ds.day(to)}) before it starts ({ds.day(from_)})")
     if what == "spells":
         s = ds.spells
         if oids:
@@ -195,6 +197,10 @@ def format_for(fmt: ExportFormat | str | None, path: str | None) -> ExportFormat
         suffix = Path(path).suffix.lower()
         if suffix in SUFFIXES:
             return SUFFIXES[suffix]
+        if suffix:
+            known = ", ".join(sorted(SUFFIXES))
+            raise UsageError(f"cannot tell the format of '{path}' from '{suffix}' (known: "
+                             f"{known}); name the format with -f")
     return ExportFormat.csv
 
 

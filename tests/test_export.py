@@ -252,3 +252,20 @@ def test_progress_passes_frames_through(world: Dataset) -> None:
     shown = list(export.with_progress(iter(frames), len(frames), "test", enabled=True))
     assert [id(f) for f in shown] == [id(f) for f in frames]
     assert list(export.with_progress(iter(frames), 3, "t", enabled=False)) == frames
+
+
+def test_table_export_range_and_unknown_suffix_are_refused(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "alliances", "export", *args],
+                              capture_output=True, text=True, check=False)
+
+    r = run("spells", "--from", "2020", "--to", "2010", "-o", str(tmp_path / "s.csv"))
+    assert (r.returncode, r.stderr) == (
+        2, "Error: the range ends (2010) before it starts (2020)\n")
+    r = run("spells", "-o", str(tmp_path / "s.xlsx"))
+    assert r.returncode == 2
+    assert r.stderr.startswith("Error: cannot tell the format of")
+    assert not (tmp_path / "s.xlsx").exists()
