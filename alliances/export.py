@@ -129,7 +129,7 @@ def table(
     codes = [ds.resolve_country(c) for c in countries or []]
     lo = ds.day(from_).first if from_ is not None else None
     hi = ds.day(to).last if to is not None else None
-    if lo is not None and hi is not None and hi <= lo:
+    if from_ is not None and to is not None and lo is not None and hi is not None and hi <= lo:
         raise UsageError(f"the range ends ({ds.day(to)}) before it starts ({ds.day(from_)})")
     if what == "spells":
         s = ds.spells
