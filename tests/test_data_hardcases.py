@@ -358,3 +358,22 @@ def _day_before(day: str) -> str:
     import datetime as dt
 
     return (dt.date.fromisoformat(day) - dt.timedelta(days=1)).isoformat()
+
+
+def test_european_patent_organisation_montenegro_2022(ds: Dataset) -> None:
+    # EPO member-states page and its Montenegro news of 27 July 2022: member from 1 October 2022.
+    assert "MNE" not in set(ds.members("EPOrg", on="2022-09-30")["country"])
+    assert "MNE" in set(ds.members("EPOrg", on="2022-10-01")["country"])
+    assert len(ds.members("EPOrg", on="2026-11-26")) == 39
+
+
+def test_partial_data_files_load_beside_the_bundled_data() -> None:
+    from pathlib import Path
+
+    import alliances
+
+    partial = sorted((Path(__file__).resolve().parent.parent / "data" / "partial").glob("*.yaml"))
+    assert [p.name for p in partial] == ["eurocontrol.yaml", "imf.yaml", "unesco.yaml"]
+    ds = alliances.load(partial)
+    for org in ("Eurocontrol", "IMF", "UNESCO"):
+        assert ds.store.organisations[org].gaps  # each says what it lacks
