@@ -33,7 +33,6 @@ on the bundled data: refresh the page when the data changes.
 from __future__ import annotations
 
 import argparse
-import difflib
 import os
 import re
 import shlex
@@ -45,6 +44,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from tools._pages import write_or_check  # noqa: E402
+
 PAGE = ROOT / "docs" / "cli.md"
 WIDTH = 80
 TIMEOUT = 300
@@ -170,20 +174,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     old = args.page.read_text(encoding="utf-8")
     new = render(old, verbose=args.verbose)
-    if args.check:
-        if old == new:
-            return 0
-        sys.stdout.writelines(difflib.unified_diff(
-            old.splitlines(keepends=True), new.splitlines(keepends=True),
-            f"{args.page} (on disk)", f"{args.page} (commands run now)"))
-        print(f"\n{args.page}: outputs changed; run .venv/bin/python tools/cli_examples.py",
-              file=sys.stderr)
-        return 1
-    if old != new:
-        args.page.write_text(new, encoding="utf-8")
-        print(f"wrote {args.page}", file=sys.stderr)
-    return 0
-
+    return write_or_check(args.page, old, new, check=args.check, produced_by="commands run now",
+                          stale=": outputs changed; run .venv/bin/python tools/cli_examples.py")
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import difflib
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -22,6 +21,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+
+from tools._pages import write_or_check  # noqa: E402
 
 PAGE = ROOT / "docs" / "cli-reference.md"
 WIDTH = 100
@@ -146,20 +147,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     new = render()
     old = args.page.read_text(encoding="utf-8") if args.page.exists() else ""
-    if args.check:
-        if old == new:
-            return 0
-        sys.stdout.writelines(difflib.unified_diff(
-            old.splitlines(keepends=True), new.splitlines(keepends=True),
-            f"{args.page} (on disk)", f"{args.page} (from --help)"))
-        print(f"\n{args.page} is out of date: run .venv/bin/python tools/cli_reference.py",
-              file=sys.stderr)
-        return 1
-    if old != new:
-        args.page.write_text(new, encoding="utf-8")
-        print(f"wrote {args.page}", file=sys.stderr)
-    return 0
-
+    return write_or_check(args.page, old, new, check=args.check, produced_by="from --help",
+                          stale=" is out of date: run .venv/bin/python tools/cli_reference.py")
 
 if __name__ == "__main__":
     sys.exit(main())
