@@ -373,7 +373,35 @@ def test_partial_data_files_load_beside_the_bundled_data() -> None:
     import alliances
 
     partial = sorted((Path(__file__).resolve().parent.parent / "data" / "partial").glob("*.yaml"))
-    assert [p.name for p in partial] == ["eurocontrol.yaml", "imf.yaml", "unesco.yaml"]
+    assert [p.name for p in partial] == ["eurocontrol.yaml", "imf.yaml"]
     ds = alliances.load(partial)
-    for org in ("Eurocontrol", "IMF", "UNESCO"):
+    for org in ("Eurocontrol", "IMF"):
         assert ds.store.organisations[org].gaps  # each says what it lacks
+
+
+def test_unesco_member_counts_match_the_un_yearbooks(ds: Dataset) -> None:
+    # The UN Yearbook gives 130 members at the end of 1972 and 158 through 1987; we lack only the
+    # two seats listed in the UNESCO gaps (South Yemen; the State of Vietnam before 1976).
+    assert len(ds.members("UNESCO", on="1973-01-01")) == 130 - 2
+    assert len(ds.members("UNESCO", on="1988-01-01")) == 158 - 1
+    # 194 today; Nicaragua's and the United States' withdrawals take effect at the end of 2026.
+    assert len(ds.members("UNESCO", on="2026-11-26")) == 194
+    assert len(ds.members("UNESCO", on="2027-01-01")) == 192
+
+
+def test_unesco_hard_cases(ds: Dataset) -> None:
+    def has(code: str, on: str) -> bool:
+        return code in set(ds.members("UNESCO", on=on)["country"])
+
+    # The China seat passed on the Executive Board's vote of 29 October 1971.
+    assert has("TWN", "1971-10-28") and not has("CHN", "1971-10-28")
+    assert has("CHN", "1971-10-29") and not has("TWN", "1971-10-29")
+    # The GDR from its admission on 24 November 1972 to its end on 3 October 1990.
+    assert not has("DDR", "1972-11-23") and has("DDR", "1972-11-24")
+    assert has("DDR", "1990-10-02") and not has("DDR", "1990-10-03")
+    # Cambodia and Laos joined in 1951, before full independence (coding rule 5).
+    assert has("KHM", "1951-07-03") and not has("LAO", "1951-07-08") and has("LAO", "1951-07-09")
+    # The United Kingdom's absence, 1986-1997.
+    assert not has("GBR", "1990-01-01") and has("GBR", "1997-07-01")
+    # Nicaragua notified its withdrawal on 4 May 2025; it takes effect after 31 December 2026.
+    assert has("NIC", "2026-12-31") and not has("NIC", "2027-01-01")
