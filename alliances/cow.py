@@ -80,6 +80,14 @@ COW_TO_OURS: dict[str, str] = {
     "guam": "GUAM",
     "cica": "CICA",
     "wto": "WTO",
+    "unesco": "UNESCO",
+    "opec": "OPEC",
+    "oic": "OIC",
+    "mercosur": "Mercosur",
+    "andean": "CAN",
+    "eapc": "EAPC",
+    "esa": "ESA",
+    "epo": "EPOrg",
 }
 """COW IGO abbreviations (lower case) and the id of our organisation that they code. Several
 COW IGOs may code one of ours (EU, EEC and ECSC are our ``EU``; SADCC and SADC our ``SADC``,

@@ -270,3 +270,11 @@ def test_compare_needs_an_igo_in_common(cli: Run, tmp_path: Path, world_args: li
     assert r.exit_code == 2
     assert r.stderr == ("Error: no IGO in other.csv codes one of our organisations (see "
                         "alliances.cow.COW_TO_OURS for the mapping)\n")
+
+
+def test_every_cow_igo_we_map_codes_a_bundled_organisation() -> None:
+    # A typo in the mapping would silently drop an organisation from `compare` and from
+    # docs/crosscheck.md.
+    bundled = set(alliances.load().store.organisations)
+    assert set(cow.COW_TO_OURS.values()) <= bundled
+    assert all(key == key.lower() for key in cow.COW_TO_OURS)
