@@ -81,6 +81,7 @@ COW_TO_OURS: dict[str, str] = {
     "cica": "CICA",
     "wto": "WTO",
     "unesco": "UNESCO",
+    "imf": "IMF",
     "opec": "OPEC",
     "oic": "OIC",
     "mercosur": "Mercosur",

@@ -524,6 +524,52 @@ _k("OPEC", "GAB", 1996, "cow", "Ours: Gabon 'terminated its membership in Januar
    "'Brief History', https://www.opec.org/opec_web/en/about_us/24.htm; the EIA's glossary: "
    "'Gabon (1975-1994 and 2016-present)'); COW keeps it a member to 1996.")
 
+# IMF. Membership dates are the IMF's own effective dates (organisation note); the eight current
+# members without an event are listed in the IMF's gaps.
+_IMF_NOTES = ("the IMF's notes to its 'List of Members' Date of Entry', copy at https://members."
+              "pz10.com/2022/01/the-international-monetary-fund-imf.html")
+for _c, _y in (("BHR", 1972), ("CPV", 1978), ("LBY", 1958), ("MYS", 1958), ("NLD", 1945),
+               ("OMN", 1971), ("QAT", 1972), ("ZWE", 1980)):
+    _k("IMF", _c, _y, "gap", "Gap in our data, COW right: a current member whose date of entry "
+       "was not found in the sources read, so it has no event (IMF gaps; docs/data-gaps.md).")
+_k("IMF", "YUG", 1945, "gap", "Gap in our data, COW right: Yugoslavia was an original member "
+   f"until 14 December 1992 ({_IMF_NOTES}), but its entry was not dated from a source read "
+   "(IMF gaps).")
+_k("IMF", "YMD", 1969, "gap", "Gap in our data: South Yemen's membership (COW from 1969) was not "
+   "sourced (IMF gaps; the Yemen event note).")
+_k("IMF", "YEM", 1970, "gap", "Gap in our data: the Yemen Arab Republic's membership before "
+   "unification (COW from 1970) was not sourced; we date Yemen from 1990-05-22 (IMF, press "
+   "release 96/65, https://imf.org/external/np/sec/pr/1996/pr9665.htm; IMF gaps).")
+_k("IMF", "POL", 1946, "gap", "Gap in our data for 1946-1949: Poland signed the Articles by 31 "
+   f"December 1945 and became a member on depositing its acceptance ({_IMF_NOTES}), a day not "
+   "found, so its first membership is not coded (IMF gaps). From 1950 COW is wrong: Poland "
+   "withdrew in March 1950 (IMF, 'IMF timeline', https://imf.org/external/about/timeline/"
+   "index.htm) and rejoined on 1986-06-12 (IMF Annual Report 1986).")
+_k("IMF", "CHN", 1945, "rule", "Coding rule 5 (seats that changed hands): China's seat was held "
+   "by the Republic of China government until 17 April 1980 and is coded to TWN until then "
+   "(organisation events); COW's 710 is 'China' throughout.")
+_k("IMF", "CSK", 1955, "cow", "Ours: Czechoslovakia 'ceased to be a member, effective December "
+   f"31, 1954' and was readmitted on 20 September 1990 ({_IMF_NOTES}); COW codes it a member in "
+   "its 1955 and 1960 observations.")
+_k("IMF", "DEU", 1955, "cow", "Ours: West Germany joined on 14 August 1952 (Das Parlament, "
+   "https://www.das-parlament.de/2012/32_34/Kehrseite/40065016-319478; WDR Stichtag); COW codes "
+   "260 0 in its 1955 and 1960 observations.")
+_k("IMF", "LKA", 1965, "cow", "Ours: Sri Lanka (Ceylon) has been a member since 29 August 1950 "
+   "(IMF, country page, https://www.imf.org/en/Countries/LKA: 'Date of Membership'), with no "
+   "exit; COW codes 780 0 from 1965.")
+_k("IMF", "PLW", 1997, "cow", "Ours: Palau joined on 16 December 1997 (IMF, Article IV staff "
+   "report 2019, informational annex, https://www.elibrary.imf.org/view/journals/002/2019/043/"
+   "article-A002-en.xml: 'Membership Status'); COW codes 986 0 to 2014.")
+_k("IMF", "TON", 1999, "cow", "Ours: Tonga has been a member since 13 September 1985 (IMF Annual "
+   "Report 1986; Article IV staff report 2018), with no exit; COW's 0 for 1999 is an isolated "
+   "year.")
+_k("IMF", "VDR", 1956, "cow", "Ours: the member from 21 September 1956 was the Republic of "
+   "Vietnam (Saigon), whose membership the Socialist Republic continued (IMF, Viet Nam Article IV "
+   "informational annex: 'Joined: 09/21/1956'; organisation note); COW codes the seat to 816, "
+   "North Vietnam before 1976, and 817 (South Vietnam) 0 from 1965.")
+_k("IMF", "XSV", 1965, "cow", "Ours: the Republic of Vietnam was the member from 21 September "
+   "1956 until its end in 1975 (see North Vietnam above); COW codes 817 0 from 1965.")
+
 # WTO.
 _k("WTO", "DZA", 2000, "cow", "Ours: Algeria is not a WTO member but an observer negotiating its "
    "accession since 1987 (WTO, Seventh Ministerial Conference, WT/MIN(09)/ST/124, 2 December "
@@ -643,7 +689,9 @@ COW_WRONG = [
     "**Rows that look misplaced or swapped**: the United States and the United Kingdom in the "
     "Commonwealth column, 1965-1968; the OEEC's 1960 observation (Austria and Sweden 0, Finland "
     "and Poland 1); Czechoslovakia out of Comecon 1965-1991; UNESCO's Vietnam seat counted twice, "
-    "to North Vietnam (816) as well as South Vietnam (817), and then Viet Nam coded 0 from 1975.",
+    "to North Vietnam (816) as well as South Vietnam (817), and then Viet Nam coded 0 from 1975; "
+    "the IMF's Vietnam seat coded to North Vietnam (816) from 1956 and South Vietnam (817) 0 "
+    "from 1965.",
     "**States missing from a column**: Germany in the EAPC (255 coded 0 throughout) and in the "
     "EPO from 1990 (coded under 260 until 1989), Bulgaria in the EPO, Albania in the EAPC; COW's "
     "EAPC column codes the NACC's founding partners that joined NATO in 1999 and 2004 (and "
@@ -661,6 +709,7 @@ COW_WRONG = [
     "**Exits missed or late**: Pakistan in SEATO to 1977 (out November 1973), Croatia in CEFTA "
     "in 2014 (out on its EU accession in 2013), Mauritania in ECOWAS to 2002 (out December "
     "2000), Greece in the Council of Europe 1970-1973, Gabon in OPEC in 1996 (out January 1995), "
+    "Czechoslovakia (out at the end of 1954) and Poland (out March 1950) in the IMF to 1964, "
     "Portugal in UNESCO in 1973 (out from the end of 1972 to 1974); and Honduras kept out of the "
     "OAS after its readmission in 2011.",
     "**Accessions dated late or missed**: South Africa, Mauritius and the DRC in SADC, Iceland "
@@ -668,7 +717,8 @@ COW_WRONG = [
     "South Yemen in the Arab League, the Dominican Republic in the UN, Czechoslovakia and "
     "Liechtenstein in the Council of Europe, West Germany in the OEEC and the OECD, Angola in "
     "OPEC, Cameroon in the OIC (1974; COW from 2006), North Macedonia in the WTO, Poland in ESA, "
-    "Tajikistan in the EAPC (a NACC member from 1992; COW from 2002), and in UNESCO Singapore "
+    "Tajikistan in the EAPC (a NACC member from 1992; COW from 2002), West Germany (1952) and "
+    "Palau (1997) in the IMF, and in UNESCO Singapore "
     "(1965-1985), Zimbabwe, South Sudan and the United States' return of 2003; and dated early: "
     "Iceland in the CBSS, Angola in the OAU, China as a SAARC observer, Ukraine as a EurAsEC "
     "observer, Finland in the Council of Europe and the OECD, the two German states in the UN, "
@@ -678,7 +728,8 @@ COW_WRONG = [
     "**Isolated zero years inside long memberships**: Bulgaria in Comecon 1956-1957, Yemen in "
     "the Arab League 1965-1966, Denmark in the Nordic Council 1965, the DRC (2003-2005) and "
     "Equatorial Guinea (from 2006) in the AU, Zaire/the DRC in the OAU 1985-2002, unified Yemen "
-    "in UNESCO in 1990 (its first year under code 679).",
+    "in UNESCO in 1990 (its first year under code 679), Tonga in the IMF in 1999; and Sri Lanka "
+    "out of the IMF from 1965 (a member since 1950).",
 ]
 
 OUR_CHOICES = [
@@ -689,8 +740,8 @@ OUR_CHOICES = [
     "**Statuses**: suspended and frozen members keep COW code 1 (below); Ukraine a participant "
     "of the CIS, not an associate; the Commonwealth's special members coded associate; Albania "
     "frozen in Comecon until the dissolution; the Republic of China's UN seat coded to TWN until "
-    "1971-10-25, and its UNESCO seat until 1971-10-29; Kosovo in CEFTA (through UNMIK) from "
-    "2008-02-17.",
+    "1971-10-25, its UNESCO seat until 1971-10-29 and its IMF seat until 1980-04-17; Kosovo in "
+    "CEFTA (through UNMIK) from 2008-02-17.",
     "**One organisation renamed** (coding rule 6): our EAPC is the NACC from 1991-12-20, where "
     "COW's EAPC column starts in 1994 and follows Partnership for Peace participation: Belarus "
     "(a NACC member from 1992, a PfP partner from 1995) in 1994, and Austria, Finland and Sweden "
@@ -704,8 +755,9 @@ OUR_CHOICES = [
     "Pacific Islands Forum, the CBSS's observer states after 1999, China as a Comecon "
     "observer, the United States and Canada as OEEC associates, South Vietnam and South Yemen "
     "in UNESCO, the EPO's former extension states as observers, Saint Kitts and Nevis in the "
-    "WTO, North Macedonia's NACC membership before 1997 (docs/data-gaps.md and the "
-    "organisations' notes).",
+    "WTO, North Macedonia's NACC membership before 1997, eight current IMF members and the "
+    "IMF memberships of Yugoslavia, the two Yemens before 1990 and Poland before 1950 "
+    "(docs/data-gaps.md and the organisations' notes).",
 ]
 
 
