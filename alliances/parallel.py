@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as _dt
 import multiprocessing
 import os
+import pickle
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -94,8 +95,16 @@ def _worker(_: int) -> store.Store | None:
 
     gc.disable()
     try:
-        documents = [*_WORK["shared"], (_WORK["path"], fastyaml.parse(_WORK["text"])),
-                     *_WORK["after"]]
+        # The worker reads the big file itself: forked before the file was read, it does not
+        # carry the parent's copy of the text (its resident memory starts smaller).
+        path = _WORK["path"]
+        halves = _split(yamlfile.decode(path, yamlfile.read_bytes(path)))
+        if halves is None:
+            return None
+        text = halves[1]
+        del halves
+        documents = [*_WORK["shared"], (path, fastyaml.parse(text)), *_WORK["after"]]
+        del text
         return _build(documents, _WORK["today"])
     except Exception:  # any problem: the ordinary path will read and report it
         return None
@@ -129,9 +138,6 @@ def try_load(paths: Sequence[str], today: _dt.date) -> store.Store | None:
 
 def _load(paths: Sequence[str], big: int, today: _dt.date) -> store.Store | None:
     big_path = paths[big]
-    halves = _split(yamlfile.decode(big_path, yamlfile.read_bytes(big_path)))
-    if halves is None:
-        return None
     parsed = [(p, fastyaml.parse(yamlfile.decode(p, yamlfile.read_bytes(p))) if i != big else None)
               for i, p in enumerate(paths)]
     # Organisations keep the order of the files: this process takes the files before the big
@@ -142,17 +148,57 @@ def _load(paths: Sequence[str], big: int, today: _dt.date) -> store.Store | None
     only_before = [x for x in only[:big] if x[1] is not None]
     only_after = [x for x in only[big:] if x[1] is not None]
     first: list[tuple[str, Any]] = [*before, (big_path, None), *only_after]
-    _WORK.update(shared=only_before, after=after, path=big_path, text=halves[1], today=today)
-    ctx = multiprocessing.get_context("fork")
-    with ctx.Pool(1) as pool:
-        pending = pool.map_async(_worker, [0])
-        first[len(before)] = (big_path, fastyaml.parse(halves[0]))
+    # Fork before the big file is read: each process reads it and keeps its own half, so the
+    # worker does not start with a copy of the whole text (a file with any non-ASCII
+    # character takes two or four bytes a character in memory). A bare fork and a pipe: the
+    # worker pickles its store while this process builds its own, then waits for it to be read.
+    _WORK.update(shared=only_before, after=after, path=big_path, today=today)
+    try:
+        theirs_fd, pid = _fork_worker()
+    finally:
+        _WORK.clear()
+    try:
+        halves = _split(yamlfile.decode(big_path, yamlfile.read_bytes(big_path)))
+        if halves is None:
+            return None
+        text = halves[0]
+        del halves
+        first[len(before)] = (big_path, fastyaml.parse(text))
+        del text
         mine = _build(first, today)
-        theirs = pending.get()[0]
-    _WORK.clear()
+        del first, parsed, before, after, only, only_before, only_after
+        with os.fdopen(theirs_fd, "rb") as f:
+            theirs_fd = -1
+            payload = f.read()
+    finally:
+        if theirs_fd >= 0:
+            os.close(theirs_fd)
+        os.waitpid(pid, 0)
+    theirs = pickle.loads(payload) if payload else None
     if mine is None or theirs is None:
         return None
     return join(mine, theirs, list(paths))
+
+
+def _fork_worker() -> tuple[int, int]:
+    """Fork a process that runs :func:`_worker` and writes its pickled result to a pipe; the
+    pipe's reading end and the process id. The worker writes nothing when it fails."""
+    read_fd, write_fd = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the worker: never returns, never runs the parent's exit handlers
+        code = 1
+        try:
+            os.close(read_fd)
+            result = _worker(0)
+            if result is not None:
+                data = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
+                with os.fdopen(write_fd, "wb") as f:
+                    f.write(data)
+            code = 0
+        finally:
+            os._exit(code)
+    os.close(write_fd)
+    return read_fd, pid
 
 
 def join(a: store.Store, b: store.Store, paths: list[str]) -> store.Store | None:

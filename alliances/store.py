@@ -542,11 +542,31 @@ def save(store: Store, directory: str | os.PathLike[str]) -> None:
         "org_event_counts": store.org_event_counts,
         "n_events": store.n_events,
     }
-    (d / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, check_circular=False,
-                                            separators=(",", ":")), encoding="utf-8")
-    text = {"notes": list(store.notes), "names": list(store.names)}
-    (d / "text.json").write_text(json.dumps(text, ensure_ascii=False, check_circular=False,
-                                            separators=(",", ":")), encoding="utf-8")
+    _write_json(d / "meta.json", meta)
+    _write_json(d / "text.json", {"notes": list(store.notes), "names": list(store.names)})
+
+
+def _write_json(path: Path, obj: dict[str, Any]) -> None:
+    """``json.dumps(obj)`` written one member at a time: the same text, but only one member's
+    text is in memory at once (a large dataset's sources and notes run to tens of MB)."""
+    def dumps(value: Any) -> str:
+        return json.dumps(value, ensure_ascii=False, check_circular=False, separators=(",", ":"))
+
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("{")
+        for i, (key, value) in enumerate(obj.items()):
+            f.write(("," if i else "") + dumps(key) + ":")
+            if isinstance(value, list) and len(value) > _CHUNK:
+                f.write("[")  # a long list a slice at a time
+                for at in range(0, len(value), _CHUNK):
+                    f.write(("," if at else "") + dumps(value[at:at + _CHUNK])[1:-1])
+                f.write("]")
+            else:
+                f.write(dumps(value))
+        f.write("}")
+
+
+_CHUNK = 4096
 
 
 def load(directory: str | os.PathLike[str]) -> Store:

@@ -99,3 +99,18 @@ def test_old_entries_are_pruned(files: list[Path], tmp_path: Path,
         load(files)
         os.utime(entries(tmp_path)[0])
     assert len(entries(tmp_path)) == 2
+
+
+def test_the_cache_writes_json_a_member_at_a_time_with_the_same_text(tmp_path: Path) -> None:
+    # store._write_json streams long lists in slices; the file must read back as what
+    # json.dumps would have written (the cache's reader is json.loads).
+    import json
+
+    from alliances import store
+
+    obj = {"empty": [], "edge": list(range(store._CHUNK)), "long": [{"é": i} for i in
+           range(store._CHUNK * 2 + 3)], "text": "Организация", "n": 3}
+    path = tmp_path / "x.json"
+    store._write_json(path, obj)
+    assert path.read_text(encoding="utf-8") == json.dumps(
+        obj, ensure_ascii=False, separators=(",", ":"))

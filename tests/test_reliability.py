@@ -332,6 +332,7 @@ _ALLOWED = {
     ("safe_write.py", "*"): "the atomic writer itself",
     ("cache.py", "_save"): "a fresh temporary directory, renamed into place in one step",
     ("store.py", "save"): "writes into the temporary directory cache._save renames into place",
+    ("store.py", "_write_json"): "called by store.save only: the same temporary directory",
     ("export.py", "_write_sqlite"): "SQLite writes the temporary path from atomic_path",
     ("chart_image.py", "save_chart"): "savefig into the file object of atomic_open",
     ("cow.py", "check_import"): "a scratch copy in a private TemporaryDirectory, not an output",
