@@ -424,3 +424,11 @@ def test_imf_members_and_its_known_gaps(ds: Dataset) -> None:
     assert has("CSK", "1990-09-20") and not has("CSK", "1993-01-01")
     # Poland's return on 12 June 1986.
     assert not has("POL", "1986-06-11") and has("POL", "1986-06-12")
+
+
+def test_g20_members_from_the_berlin_meeting(ds: Dataset) -> None:
+    # Nineteen states from the first meeting, 15 December 1999 (the EU takes part, not coded).
+    assert len(ds.members("G20", on="1999-12-14")) == 0
+    members = set(ds.members("G20", on="1999-12-15")["country"])
+    assert len(members) == 19 and {"IDN", "SAU", "TUR", "ARG"} <= members
+    assert set(ds.members("G20", on="2026-11-26")["country"]) == members
