@@ -82,6 +82,7 @@ COW_TO_OURS: dict[str, str] = {
     "wto": "WTO",
     "unesco": "UNESCO",
     "imf": "IMF",
+    "eac": "EAC",
     "opec": "OPEC",
     "oic": "OIC",
     "mercosur": "Mercosur",

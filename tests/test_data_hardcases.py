@@ -432,3 +432,14 @@ def test_g20_members_from_the_berlin_meeting(ds: Dataset) -> None:
     members = set(ds.members("G20", on="1999-12-15")["country"])
     assert len(members) == 19 and {"IDN", "SAU", "TUR", "ARG"} <= members
     assert set(ds.members("G20", on="2026-11-26")["country"]) == members
+
+
+def test_eac_members_from_their_deposit(ds: Dataset) -> None:
+    def has(code: str, on: str) -> bool:
+        return code in set(ds.members("EAC", on=on)["country"])
+
+    # The DR Congo was admitted on 2022-03-29 but became a partner state on depositing its
+    # instrument of ratification, 2022-07-11; Somalia on 2024-03-04.
+    assert not has("COD", "2022-07-10") and has("COD", "2022-07-11")
+    assert not has("SOM", "2024-03-03") and has("SOM", "2024-03-04")
+    assert len(ds.members("EAC", on="2026-11-26")) == 8

@@ -524,6 +524,15 @@ _k("OPEC", "GAB", 1996, "cow", "Ours: Gabon 'terminated its membership in Januar
    "'Brief History', https://www.opec.org/opec_web/en/about_us/24.htm; the EIA's glossary: "
    "'Gabon (1975-1994 and 2016-present)'); COW keeps it a member to 1996.")
 
+# EAC. The partner states are the founders of 2000 and the states that acceded (organisation
+# events); COW's eac column also codes five southern African states.
+for _c, _y in (("BWA", 2000), ("LSO", 2000), ("MWI", 2000), ("ZMB", 2000), ("ZWE", 2000)):
+    _k("EAC", _c, _y, "cow", "Ours: never an EAC partner state. The Treaty entered into force on "
+       "7 July 2000 for Kenya, Uganda and Tanzania, and Burundi and Rwanda acceded in 2007 (East "
+       "African Community, 'Treaty for the Establishment of the East African Community', "
+       "http://eac.int/treaty/); South Sudan, the DR Congo and Somalia followed in 2016-2024. "
+       "COW codes it a full member.")
+
 # IMF. Membership dates are the IMF's own effective dates (organisation note); the eight current
 # members without an event are listed in the IMF's gaps.
 _IMF_NOTES = ("the IMF's notes to its 'List of Members' Date of Entry', copy at https://members."
@@ -702,7 +711,8 @@ COW_WRONG = [
     "out of UNESCO in the 1950 and 1955 observations (a member from 1949).",
     "**Non-members coded full members**: Comecon's cooperation partners (Finland, Iraq, "
     "Mexico), Afghanistan and South Yemen; Madagascar in SADC from 1992 (admitted 2005); Algeria "
-    "in the WTO from 2000 (an observer); FR Yugoslavia in UNESCO 1993-1999 (admitted anew in "
+    "in the WTO from 2000 (an observer); Botswana, Lesotho, Malawi, Zambia and Zimbabwe in "
+    "the EAC from 2000; FR Yugoslavia in UNESCO 1993-1999 (admitted anew in "
     "2000); Norway in ESA from 1981 (a member from 1987). **Associates coded full**: Yugoslavia "
     "in Comecon, Mercosur's associate states Bolivia and Chile (from 1998), Austria (1981-1986) "
     "and Finland (1987-1994) in ESA, Gabon in OPEC (1973-1974).",
