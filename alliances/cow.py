@@ -83,6 +83,7 @@ COW_TO_OURS: dict[str, str] = {
     "unesco": "UNESCO",
     "imf": "IMF",
     "eac": "EAC",
+    "caricom": "CARICOM",
     "opec": "OPEC",
     "oic": "OIC",
     "mercosur": "Mercosur",

@@ -443,3 +443,16 @@ def test_eac_members_from_their_deposit(ds: Dataset) -> None:
     assert not has("COD", "2022-07-10") and has("COD", "2022-07-11")
     assert not has("SOM", "2024-03-03") and has("SOM", "2024-03-04")
     assert len(ds.members("EAC", on="2026-11-26")) == 8
+
+
+def test_caricom_members_before_independence_and_haiti(ds: Dataset) -> None:
+    def has(code: str, on: str) -> bool:
+        return code in set(ds.members("CARICOM", on=on)["country"])
+
+    # Saint Lucia and Belize joined in 1974 as territories (coding rule 5).
+    assert not has("LCA", "1974-04-30") and has("LCA", "1974-05-01") and has("BLZ", "1975-01-01")
+    assert not has("BHS", "1983-07-03") and has("BHS", "1983-07-04")
+    assert has("HTI", "2002-07-02")
+    assert len(ds.members("CARICOM", on="2026-11-26")) == 15
+    assert set(ds.members("CARICOM", on="2026-11-26", status="associate")["country"]) == {
+        "AIA", "BMU", "CYM", "TCA", "VGB"}

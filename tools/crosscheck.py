@@ -524,6 +524,12 @@ _k("OPEC", "GAB", 1996, "cow", "Ours: Gabon 'terminated its membership in Januar
    "'Brief History', https://www.opec.org/opec_web/en/about_us/24.htm; the EIA's glossary: "
    "'Gabon (1975-1994 and 2016-present)'); COW keeps it a member to 1996.")
 
+# CARICOM.
+_k("CARICOM", "BHS", 1974, "cow", "Ours: the Bahamas acceded on 4 July 1983, a member of the "
+   "Community but not of its Common Market (The Statesman's Yearbook, 'Caribbean Community "
+   "(CARICOM)', https://link.springer.com/referenceworkentry/10.1007/978-1-349-70154-4_81; RTA "
+   "Exchange); COW codes it from 1974.")
+
 # EAC. The partner states are the founders of 2000 and the states that acceded (organisation
 # events); COW's eac column also codes five southern African states.
 for _c, _y in (("BWA", 2000), ("LSO", 2000), ("MWI", 2000), ("ZMB", 2000), ("ZWE", 2000)):
@@ -730,7 +736,8 @@ COW_WRONG = [
     "Tajikistan in the EAPC (a NACC member from 1992; COW from 2002), West Germany (1952) and "
     "Palau (1997) in the IMF, and in UNESCO Singapore "
     "(1965-1985), Zimbabwe, South Sudan and the United States' return of 2003; and dated early: "
-    "Iceland in the CBSS, Angola in the OAU, China as a SAARC observer, Ukraine as a EurAsEC "
+    "Iceland in the CBSS, Angola in the OAU, the Bahamas in CARICOM (1974 for 1983), China as a "
+    "SAARC observer, Ukraine as a EurAsEC "
     "observer, Finland in the Council of Europe and the OECD, the two German states in the UN, "
     "the GDR (1965 for 1972) and Chile (1945 for 1953) in UNESCO, the OIC's admissions of "
     "Bahrain, Oman, Qatar and the UAE (1971 for 1972), Syria (1970 for 1972) and Benin (1982 for "
