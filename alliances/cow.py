@@ -84,6 +84,7 @@ COW_TO_OURS: dict[str, str] = {
     "imf": "IMF",
     "eac": "EAC",
     "caricom": "CARICOM",
+    "articc": "ArcticCouncil",
     "opec": "OPEC",
     "oic": "OIC",
     "mercosur": "Mercosur",

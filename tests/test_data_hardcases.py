@@ -456,3 +456,11 @@ def test_caricom_members_before_independence_and_haiti(ds: Dataset) -> None:
     assert len(ds.members("CARICOM", on="2026-11-26")) == 15
     assert set(ds.members("CARICOM", on="2026-11-26", status="associate")["country"]) == {
         "AIA", "BMU", "CYM", "TCA", "VGB"}
+
+
+def test_arctic_council_members_and_observers(ds: Dataset) -> None:
+    assert len(ds.members("ArcticCouncil", on="2026-11-26")) == 8
+    observers = set(ds.members("ArcticCouncil", on="2013-05-15", status="observer")["country"])
+    assert {"CHN", "IND", "ITA", "JPN", "KOR", "SGP"} <= observers
+    before = ds.members("ArcticCouncil", on="2013-05-14", status="observer")
+    assert "CHN" not in set(before["country"])

@@ -524,6 +524,15 @@ _k("OPEC", "GAB", 1996, "cow", "Ours: Gabon 'terminated its membership in Januar
    "'Brief History', https://www.opec.org/opec_web/en/about_us/24.htm; the EIA's glossary: "
    "'Gabon (1975-1994 and 2016-present)'); COW keeps it a member to 1996.")
 
+# Arctic Council.
+for _c in ("CHN", "IND", "ITA", "JPN", "KOR", "SGP"):
+    _k("ArcticCouncil", _c, 2011, "coverage", "Ours: an observer from the Kiruna Ministerial "
+       "meeting, 15 May 2013 (Arctic Council, 'Arctic Council Observers', https://oaarchieve."
+       "arctic-council.org/about/observers/); before it, a state applicant for observer status "
+       "(table 'The Arctic Council, Changes at the Kiruna Meeting, May 2013', https://fliphtml5."
+       "com/vcmc/ywip/China%26%2339%3Bs_Arctic_Ambitions/159), which we do not code. COW codes "
+       "it an observer from 2011.")
+
 # CARICOM.
 _k("CARICOM", "BHS", 1974, "cow", "Ours: the Bahamas acceded on 4 July 1983, a member of the "
    "Community but not of its Common Market (The Statesman's Yearbook, 'Caribbean Community "
