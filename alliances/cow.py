@@ -85,6 +85,7 @@ COW_TO_OURS: dict[str, str] = {
     "eac": "EAC",
     "caricom": "CARICOM",
     "articc": "ArcticCouncil",
+    "apec": "APEC",
     "opec": "OPEC",
     "oic": "OIC",
     "mercosur": "Mercosur",

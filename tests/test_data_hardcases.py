@@ -464,3 +464,11 @@ def test_arctic_council_members_and_observers(ds: Dataset) -> None:
     assert {"CHN", "IND", "ITA", "JPN", "KOR", "SGP"} <= observers
     before = ds.members("ArcticCouncil", on="2013-05-14", status="observer")
     assert "CHN" not in set(before["country"])
+
+
+def test_apec_economies_known_to_the_month(ds: Dataset) -> None:
+    members = ds.members("APEC", on="2026-11-26")
+    assert len(members) == 21 and {"HKG", "TWN"} <= set(members["country"])
+    # Peru, Russia and Viet Nam joined in November 1998: a day inside it is uncertain.
+    row = ds.members("APEC", on="1998-11-15").set_index("country").loc["RUS"]
+    assert bool(row["uncertain"])
