@@ -469,6 +469,9 @@ def test_arctic_council_members_and_observers(ds: Dataset) -> None:
 def test_apec_economies_known_to_the_month(ds: Dataset) -> None:
     members = ds.members("APEC", on="2026-11-26")
     assert len(members) == 21 and {"HKG", "TWN"} <= set(members["country"])
-    # Peru, Russia and Viet Nam joined in November 1998: a day inside it is uncertain.
-    row = ds.members("APEC", on="1998-11-15").set_index("country").loc["RUS"]
+    # Peru, Russia and Viet Nam from the first day of the Kuala Lumpur meeting, 14 November 1998.
+    assert "RUS" not in set(ds.members("APEC", on="1998-11-13")["country"])
+    assert "RUS" in set(ds.members("APEC", on="1998-11-14")["country"])
+    # Mexico joined at the meeting of 17-19 November 1993, known to the month: uncertain inside it.
+    row = ds.members("APEC", on="1993-11-20").set_index("country").loc["MEX"]
     assert bool(row["uncertain"])
