@@ -86,6 +86,7 @@ COW_TO_OURS: dict[str, str] = {
     "caricom": "CARICOM",
     "articc": "ArcticCouncil",
     "apec": "APEC",
+    "eco": "ECO",
     "opec": "OPEC",
     "oic": "OIC",
     "mercosur": "Mercosur",

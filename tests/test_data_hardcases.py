@@ -475,3 +475,8 @@ def test_apec_economies_known_to_the_month(ds: Dataset) -> None:
     # Mexico joined at the meeting of 17-19 November 1993, known to the month: uncertain inside it.
     row = ds.members("APEC", on="1993-11-20").set_index("country").loc["MEX"]
     assert bool(row["uncertain"])
+
+
+def test_eco_expansion_of_1992(ds: Dataset) -> None:
+    assert len(ds.members("ECO", on="1992-11-27")) == 3
+    assert len(ds.members("ECO", on="1992-11-28")) == 10
