@@ -87,6 +87,7 @@ COW_TO_OURS: dict[str, str] = {
     "articc": "ArcticCouncil",
     "apec": "APEC",
     "eco": "ECO",
+    "amu": "AMU",
     "opec": "OPEC",
     "oic": "OIC",
     "mercosur": "Mercosur",

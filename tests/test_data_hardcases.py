@@ -480,3 +480,8 @@ def test_apec_economies_known_to_the_month(ds: Dataset) -> None:
 def test_eco_expansion_of_1992(ds: Dataset) -> None:
     assert len(ds.members("ECO", on="1992-11-27")) == 3
     assert len(ds.members("ECO", on="1992-11-28")) == 10
+
+
+def test_arab_maghreb_union_five_from_marrakesh(ds: Dataset) -> None:
+    assert len(ds.members("AMU", on="1989-02-16")) == 0
+    assert set(ds.members("AMU", on="2026-11-26")["country"]) == {"DZA", "LBY", "MAR", "MRT", "TUN"}
