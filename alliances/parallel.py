@@ -36,6 +36,13 @@ def _split(text: str) -> tuple[str, str] | None:
     original line numbers, everything else the file has before them; None when the file's
     shape is not the plain one (top-level keys schema, sources, organisations, in that order,
     organisations last)."""
+    first, second = _half(text, 0), _half(text, 1)
+    return None if first is None or second is None else (first, second)
+
+
+def _half(text: str, which: int) -> str | None:
+    """The first (0) or second (1) text of :func:`_split`, without making the other one (a
+    large file's text is tens of MB)."""
     at = 0 if text.startswith("organisations:") else text.find("\norganisations:") + 1
     if at <= 0 and not text.startswith("organisations:"):
         return None
@@ -57,9 +64,10 @@ def _split(text: str) -> tuple[str, str] | None:
     cut = text.find("\n" + indent + "- ", middle) + 1
     if cut <= 0 or (indent == "" and text[cut:cut + 2] != "- "):
         return None
-    head = text[:body_start]
+    if which == 0:
+        return text[:cut]
     padding = "\n" * text.count("\n", body_start, cut)
-    return text[:cut], head + padding + text[cut:]
+    return "".join((text[:body_start], padding, text[cut:]))
 
 
 def _countries_only(doc: Any) -> Any:
@@ -81,10 +89,15 @@ def _build(documents: list[tuple[str, Any]], today: _dt.date) -> store.Store | N
     data, issues = build(documents, today)
     if issues:
         return None
-    st = store.from_data(data)
-    for c in st.countries.values():
-        c.raw = None  # not needed after the checks, and heavy to send between processes
-    return st
+    # The parsed text is not needed after the checks: drop it (the records keep a reference
+    # to their raw mappings) before the columns are built, so that the two are never in
+    # memory together. The caller's list is emptied too.
+    for o in data.organisations.values():
+        o.raw = None
+    for c in data.countries.values():
+        c.raw = None  # also heavy to send between processes
+    documents.clear()
+    return store.from_data(data)
 
 
 _WORK: dict[str, Any] = {}
@@ -98,11 +111,9 @@ def _worker(_: int) -> store.Store | None:
         # The worker reads the big file itself: forked before the file was read, it does not
         # carry the parent's copy of the text (its resident memory starts smaller).
         path = _WORK["path"]
-        halves = _split(yamlfile.decode(path, yamlfile.read_bytes(path)))
-        if halves is None:
+        text = _half(yamlfile.decode(path, yamlfile.read_bytes(path)), 1)
+        if text is None:
             return None
-        text = halves[1]
-        del halves
         documents = [*_WORK["shared"], (path, fastyaml.parse(text)), *_WORK["after"]]
         del text
         return _build(documents, _WORK["today"])
@@ -151,30 +162,30 @@ def _load(paths: Sequence[str], big: int, today: _dt.date) -> store.Store | None
     # Fork before the big file is read: each process reads it and keeps its own half, so the
     # worker does not start with a copy of the whole text (a file with any non-ASCII
     # character takes two or four bytes a character in memory). A bare fork and a pipe: the
-    # worker pickles its store while this process builds its own, then waits for it to be read.
+    # worker streams its pickled store into the pipe as this process reads it.
     _WORK.update(shared=only_before, after=after, path=big_path, today=today)
     try:
         theirs_fd, pid = _fork_worker()
     finally:
         _WORK.clear()
     try:
-        halves = _split(yamlfile.decode(big_path, yamlfile.read_bytes(big_path)))
-        if halves is None:
+        text = _half(yamlfile.decode(big_path, yamlfile.read_bytes(big_path)), 0)
+        if text is None:
             return None
-        text = halves[0]
-        del halves
         first[len(before)] = (big_path, fastyaml.parse(text))
         del text
         mine = _build(first, today)
         del first, parsed, before, after, only, only_before, only_after
         with os.fdopen(theirs_fd, "rb") as f:
             theirs_fd = -1
-            payload = f.read()
+            try:
+                theirs = pickle.load(f)
+            except EOFError:  # the worker wrote nothing: it failed
+                theirs = None
     finally:
         if theirs_fd >= 0:
             os.close(theirs_fd)
         os.waitpid(pid, 0)
-    theirs = pickle.loads(payload) if payload else None
     if mine is None or theirs is None:
         return None
     return join(mine, theirs, list(paths))
@@ -191,9 +202,8 @@ def _fork_worker() -> tuple[int, int]:
             os.close(read_fd)
             result = _worker(0)
             if result is not None:
-                data = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
-                with os.fdopen(write_fd, "wb") as f:
-                    f.write(data)
+                with os.fdopen(write_fd, "wb") as f:  # streamed: no second copy in memory
+                    pickle.dump(result, f, protocol=pickle.HIGHEST_PROTOCOL)
             code = 0
         finally:
             os._exit(code)
