@@ -12,7 +12,6 @@ every problem with its place.
 from __future__ import annotations
 
 import datetime as _dt
-import multiprocessing
 import os
 import pickle
 import re
@@ -36,13 +35,20 @@ def _split(text: str) -> tuple[str, str] | None:
     original line numbers, everything else the file has before them; None when the file's
     shape is not the plain one (top-level keys schema, sources, organisations, in that order,
     organisations last)."""
-    first, second = _half(text, 0), _half(text, 1)
-    return None if first is None or second is None else (first, second)
+    at = _cut(text)
+    return None if at is None else (_make_half(text, at, 0), _make_half(text, at, 1))
 
 
 def _half(text: str, which: int) -> str | None:
     """The first (0) or second (1) text of :func:`_split`, without making the other one (a
     large file's text is tens of MB)."""
+    at = _cut(text)
+    return None if at is None else _make_half(text, at, which)
+
+
+def _cut(text: str) -> tuple[int, int] | None:
+    """Where the organisations start and where the second half of them starts; None when the
+    file's shape is not the plain one (see :func:`_split`)."""
     at = 0 if text.startswith("organisations:") else text.find("\norganisations:") + 1
     if at <= 0 and not text.startswith("organisations:"):
         return None
@@ -64,6 +70,11 @@ def _half(text: str, which: int) -> str | None:
     cut = text.find("\n" + indent + "- ", middle) + 1
     if cut <= 0 or (indent == "" and text[cut:cut + 2] != "- "):
         return None
+    return body_start, cut
+
+
+def _make_half(text: str, at: tuple[int, int], which: int) -> str:
+    body_start, cut = at
     if which == 0:
         return text[:cut]
     padding = "\n" * text.count("\n", body_start, cut)
@@ -103,7 +114,7 @@ def _build(documents: list[tuple[str, Any]], today: _dt.date) -> store.Store | N
 _WORK: dict[str, Any] = {}
 
 
-def _worker(_: int) -> store.Store | None:
+def _worker() -> store.Store | None:
     import gc
 
     gc.disable()
@@ -123,7 +134,7 @@ def _worker(_: int) -> store.Store | None:
 
 def try_load(paths: Sequence[str], today: _dt.date) -> store.Store | None:
     """The store for ``paths`` built on two cores, or None (read them the ordinary way)."""
-    if (os.cpu_count() or 1) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    if (os.cpu_count() or 1) < 2 or not hasattr(os, "fork"):
         return None
     sizes = []
     for p in paths:
@@ -200,7 +211,7 @@ def _fork_worker() -> tuple[int, int]:
         code = 1
         try:
             os.close(read_fd)
-            result = _worker(0)
+            result = _worker()
             if result is not None:
                 with os.fdopen(write_fd, "wb") as f:  # streamed: no second copy in memory
                     pickle.dump(result, f, protocol=pickle.HIGHEST_PROTOCOL)

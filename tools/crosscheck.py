@@ -19,6 +19,7 @@ members we code suspended or frozen.
 from __future__ import annotations
 
 import argparse
+import csv
 import datetime as dt
 import sys
 from collections.abc import Iterable
@@ -796,8 +797,8 @@ def reference_table(reference: Path) -> cow.CowTable:
     igos = set(cow.read_cow(long).names)
     if wide.is_file():
         # The long file's IGOs, and every other IGO of the wide table that codes one of ours.
-        with wide.open(encoding="utf-8") as f:
-            columns = {c.strip().lower() for c in f.readline().split(",")}
+        with wide.open(encoding="utf-8-sig", newline="") as f:  # as cow.read_cow reads it
+            columns = {c.strip().lower() for c in next(csv.reader(f), [])}
         igos |= set(cow.COW_TO_OURS) & columns
         return cow.read_cow(wide, igos=sorted(igos))
     return cow.read_cow(long)
