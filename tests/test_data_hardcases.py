@@ -411,9 +411,9 @@ def test_imf_members_and_its_known_gaps(ds: Dataset) -> None:
     def has(code: str, on: str) -> bool:
         return code in set(ds.members("IMF", on=on)["country"])
 
-    # 191 members today; the eight in the IMF's `gaps` note have no event yet.
+    # 191 members today; the seven in the IMF's `gaps` note have no event yet.
     gaps = ds.store.organisations["IMF"].gaps
-    missing = ["BHR", "CPV", "LBY", "MYS", "NLD", "OMN", "QAT", "ZWE"]
+    missing = ["BHR", "CPV", "MYS", "NLD", "OMN", "QAT", "ZWE"]
     assert len(ds.members("IMF", on="2026-11-26")) == 191 - len(missing)
     assert all(not has(code, "2026-11-26") for code in missing)
     assert "Netherlands" in gaps and "Zimbabwe" in gaps
@@ -424,6 +424,10 @@ def test_imf_members_and_its_known_gaps(ds: Dataset) -> None:
     assert has("CSK", "1990-09-20") and not has("CSK", "1993-01-01")
     # Poland's return on 12 June 1986.
     assert not has("POL", "1986-06-11") and has("POL", "1986-06-12")
+    # Libya signed the Articles on 17 September 1958 (Summary Proceedings 1958); Russia joined
+    # anew on 1 June 1992 (the USSR was never a member).
+    assert not has("LBY", "1958-09-16") and has("LBY", "1958-09-17")
+    assert not has("RUS", "1992-05-31") and has("RUS", "1992-06-01")
 
 
 def test_g20_members_from_the_berlin_meeting(ds: Dataset) -> None:
@@ -466,15 +470,19 @@ def test_arctic_council_members_and_observers(ds: Dataset) -> None:
     assert "CHN" not in set(before["country"])
 
 
-def test_apec_economies_known_to_the_month(ds: Dataset) -> None:
+def test_apec_economies_from_the_meetings_that_admitted_them(ds: Dataset) -> None:
     members = ds.members("APEC", on="2026-11-26")
     assert len(members) == 21 and {"HKG", "TWN"} <= set(members["country"])
     # Peru, Russia and Viet Nam from the first day of the Kuala Lumpur meeting, 14 November 1998.
     assert "RUS" not in set(ds.members("APEC", on="1998-11-13")["country"])
     assert "RUS" in set(ds.members("APEC", on="1998-11-14")["country"])
-    # Mexico joined at the meeting of 17-19 November 1993, known to the month: uncertain inside it.
-    row = ds.members("APEC", on="1993-11-20").set_index("country").loc["MEX"]
-    assert bool(row["uncertain"])
+    # Mexico and Papua New Guinea were admitted on Thursday 18 November 1993 (Seattle); Chile
+    # from the first day of the Jakarta ministerial meeting, 11 November 1994.
+    assert "MEX" not in set(ds.members("APEC", on="1993-11-17")["country"])
+    row = ds.members("APEC", on="1993-11-18").set_index("country").loc["MEX"]
+    assert not bool(row["uncertain"])
+    assert "CHL" not in set(ds.members("APEC", on="1994-11-10")["country"])
+    assert "CHL" in set(ds.members("APEC", on="1994-11-11")["country"])
 
 
 def test_eco_expansion_of_1992(ds: Dataset) -> None:
