@@ -95,6 +95,10 @@ COW_TO_OURS: dict[str, str] = {
     "eapc": "EAPC",
     "esa": "ESA",
     "epo": "EPOrg",
+    "uemoa": "UEMOA",
+    "cemac": "CEMAC",
+    "eccas": "ECCAS",
+    "igad": "IGAD",
 }
 """COW IGO abbreviations (lower case) and the id of our organisation that they code. Several
 COW IGOs may code one of ours (EU, EEC and ECSC are our ``EU``; SADCC and SADC our ``SADC``,

@@ -493,3 +493,55 @@ def test_eco_expansion_of_1992(ds: Dataset) -> None:
 def test_arab_maghreb_union_five_from_marrakesh(ds: Dataset) -> None:
     assert len(ds.members("AMU", on="1989-02-16")) == 0
     assert set(ds.members("AMU", on="2026-11-26")["country"]) == {"DZA", "LBY", "MAR", "MRT", "TUN"}
+
+
+def test_celac_brazil_froze_and_resumed(ds: Dataset) -> None:
+    assert len(ds.members("CELAC", on="2011-12-02")) == 0
+    assert len(ds.members("CELAC", on="2011-12-03")) == 33
+    # Brazil froze its own participation on 15 January 2020 and came back on 5 January 2023:
+    # still a member by default, flagged frozen, and a full member again after.
+    row = ds.members("CELAC", on="2021-06-01").set_index("country").loc["BRA"]
+    assert row["status"] == "frozen"
+    after = ds.members("CELAC", on="2023-01-05").set_index("country")
+    assert after.loc["BRA", "status"] == "member"
+
+
+def test_cplp_timor_leste_equatorial_guinea_and_guinea_bissau(ds: Dataset) -> None:
+    def codes(on: str) -> set[str]:
+        return set(ds.members("CPLP", on=on)["country"])
+
+    assert len(codes("1996-07-17")) == 7
+    assert "TLS" not in codes("2002-07-30") and "TLS" in codes("2002-07-31")
+    assert "GNQ" not in codes("2014-07-22") and "GNQ" in codes("2014-07-23")
+    # Guinea-Bissau suspended by the extraordinary Conference of 16 December 2025.
+    assert "GNB" in codes("2025-12-15") and "GNB" not in codes("2025-12-16")
+    suspended = ds.members("CPLP", on="2026-11-26", status="suspended")
+    assert list(suspended["country"]) == ["GNB"]
+
+
+def test_d8_azerbaijan_from_its_ratification(ds: Dataset) -> None:
+    # Admitted by the Cairo summit of 19 December 2024 (announced), a member from its deposit.
+    assert "AZE" not in set(ds.members("D8", on="2025-03-18")["country"])
+    assert "AZE" in set(ds.members("D8", on="2025-03-19")["country"])
+    assert len(ds.members("D8", on="2026-11-26")) == 9
+
+
+def test_african_communities(ds: Dataset) -> None:
+    def codes(org: str, on: str) -> set[str]:
+        return set(ds.members(org, on=on)["country"])
+
+    # UEMOA: seven founders from 1 August 1994, Guinea-Bissau from 2 May 1997; Mali suspended
+    # from the Union's organs from 9 January 2022 to 8 July 2023.
+    assert len(codes("UEMOA", "1994-08-01")) == 7 and "GNB" in codes("UEMOA", "1997-05-02")
+    assert "MLI" not in codes("UEMOA", "2023-01-01") and "MLI" in codes("UEMOA", "2023-07-08")
+    assert codes("CEMAC", "1999-06-25") == {"CMR", "CAF", "COG", "GAB", "GNQ", "TCD"}
+    # ECCAS: Gabon suspended after the coup (4 September 2023 to 9 March 2024); Rwanda's
+    # second exit, 7 June 2025.
+    assert "GAB" not in codes("ECCAS", "2023-12-01") and "GAB" in codes("ECCAS", "2024-03-09")
+    assert "RWA" in codes("ECCAS", "2025-06-06") and "RWA" not in codes("ECCAS", "2025-06-07")
+    # IGAD: Eritrea froze its membership (2007-2023) and has notified its withdrawal
+    # (12 December 2025, not yet in effect); South Sudan from 25 November 2011.
+    eri = ds.members("IGAD", on="2010-01-01").set_index("country").loc["ERI"]
+    assert eri["status"] == "frozen"
+    assert "ERI" in codes("IGAD", "2026-11-26")
+    assert "SSD" not in codes("IGAD", "2011-11-24") and "SSD" in codes("IGAD", "2011-11-25")

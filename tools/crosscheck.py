@@ -339,6 +339,19 @@ _k("PIF", "VUT", 1981, "cow", "Ours: the 11th Forum (Tarawa, 14-15 July 1980) we
 _k("SAARC", "CHN", 2004, "cow", "Ours: the 13th Summit (Dhaka, 13 November 2005) agreed to "
    "China's request to become an observer (Scoop, WikiLeaks cable 05DHAKA5592; SAARC "
    "Secretariat, 'Cooperation with Observers'); COW codes it from 2004.")
+_k("ECCAS", "GAB", 1985, "undecided", "Gabon, the treaty's host and a signatory (Libreville, 18 "
+   "October 1983), is one of the ten founders in the ECCAS's own account (CEEAC, 'Présentation', "
+   "http://www.ceeac-eccas.org/index.php?option=com_content&view=article&id=2&Itemid=2) and the "
+   "Africa Platform's; COW codes it only from 1989. No source read dates a later ratification "
+   "by Gabon, so our data cannot settle it.")
+_k("ECCAS", "RWA", 2008, "undecided", "The sources disagree on when Rwanda left: 2007 (BBC, via "
+   "https://assembledmag.com/rwanda-exits-regional-organization-amid-tension-over-dr-congo; "
+   "Afrik) or 2010, 'faute de moyens' (L'intégration, 30 October 2014, which quotes a Rwandan "
+   "official on suspending its participation); we follow the two that say 2007 (event note), "
+   "COW codes it a member to 2011. Our data cannot settle it.")
+_k("IGAD", "SSD", 2011, "cow", "Ours: South Sudan was admitted by the 19th extraordinary summit "
+   "in Addis Ababa on 25 November 2011 (Sudan Tribune, https://sudantribune.com/?p=40298; "
+   "Embassy of Kenya in Addis Ababa); COW has no membership for it to 2014.")
 _k("SADC", "COD", 1997, "cow", "Ours for 1998; 1997 depends on the act: the DRC was admitted on "
    "1997-09-08 (Wikipedia via theinfolist.com) and deposited its accession on 1998-02-28, in "
    "force 1998-03-31 (ECOLEX, 'Treaty of the Southern African Development Community - "
