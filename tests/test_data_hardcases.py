@@ -373,10 +373,15 @@ def test_partial_data_files_load_beside_the_bundled_data() -> None:
     import alliances
 
     partial = sorted((Path(__file__).resolve().parent.parent / "data" / "partial").glob("*.yaml"))
-    assert [p.name for p in partial] == ["eurocontrol.yaml"]
+    assert [p.name for p in partial] == ["eurocontrol.yaml", "who.yaml"]
     ds = alliances.load(partial)
-    for org in ("Eurocontrol",):
+    for org in ("Eurocontrol", "WHO"):
         assert ds.store.organisations[org].gaps  # each says what it lacks
+    # The WHO's known members already answer the hard cases: the United States' withdrawal took
+    # effect on 22 January 2026, Argentina's on 17 March 2026.
+    assert "USA" in set(ds.members("WHO", on="2026-01-21")["country"])
+    assert "USA" not in set(ds.members("WHO", on="2026-01-22")["country"])
+    assert "ARG" not in set(ds.members("WHO", on="2026-03-17")["country"])
 
 
 def test_unesco_member_counts_match_the_un_yearbooks(ds: Dataset) -> None:
