@@ -540,6 +540,10 @@ def test_african_communities(ds: Dataset) -> None:
     assert len(codes("UEMOA", "1994-08-01")) == 7 and "GNB" in codes("UEMOA", "1997-05-02")
     assert "MLI" not in codes("UEMOA", "2023-01-01") and "MLI" in codes("UEMOA", "2023-07-08")
     assert codes("CEMAC", "1999-06-25") == {"CMR", "CAF", "COG", "GAB", "GNQ", "TCD"}
+    # ECCAS: ten founders from the treaty's entry into force, 18 December 1984; Rwanda left on
+    # 5 June 2007 and came back on 25 May 2015.
+    assert len(codes("ECCAS", "1984-12-17")) == 0 and len(codes("ECCAS", "1984-12-18")) == 10
+    assert "RWA" not in codes("ECCAS", "2010-01-01") and "RWA" in codes("ECCAS", "2015-05-25")
     # ECCAS: Gabon suspended after the coup (4 September 2023 to 9 March 2024); Rwanda's
     # second exit, 7 June 2025.
     assert "GAB" not in codes("ECCAS", "2023-12-01") and "GAB" in codes("ECCAS", "2024-03-09")

@@ -346,8 +346,9 @@ _k("ECCAS", "GAB", 1985, "undecided", "Gabon, the treaty's host and a signatory 
    "by Gabon, so our data cannot settle it.")
 _k("ECCAS", "RWA", 2008, "undecided", "The sources disagree on when Rwanda left: 2007 (BBC, via "
    "https://assembledmag.com/rwanda-exits-regional-organization-amid-tension-over-dr-congo; "
-   "Afrik) or 2010, 'faute de moyens' (L'intégration, 30 October 2014, which quotes a Rwandan "
-   "official on suspending its participation); we follow the two that say 2007 (event note), "
+   "Afrik; Xinhua: decided on 5 June 2007) or 2010, 'faute de moyens' (L'intégration, 30 "
+   "October 2014, which quotes a Rwandan official on suspending its participation); we follow "
+   "those that say 2007 (event note), "
    "COW codes it a member to 2011. Our data cannot settle it.")
 _k("IGAD", "SSD", 2011, "cow", "Ours: South Sudan was admitted by the 19th extraordinary summit "
    "in Addis Ababa on 25 November 2011 (Sudan Tribune, https://sudantribune.com/?p=40298; "
