@@ -99,6 +99,8 @@ COW_TO_OURS: dict[str, str] = {
     "cemac": "CEMAC",
     "eccas": "ECCAS",
     "igad": "IGAD",
+    "oecs": "OECS",
+    "um": "UfM",
 }
 """COW IGO abbreviations (lower case) and the id of our organisation that they code. Several
 COW IGOs may code one of ours (EU, EEC and ECSC are our ``EU``; SADCC and SADC our ``SADC``,

@@ -554,3 +554,36 @@ def test_african_communities(ds: Dataset) -> None:
     assert eri["status"] == "frozen"
     assert "ERI" in codes("IGAD", "2026-11-26")
     assert "SSD" not in codes("IGAD", "2011-11-24") and "SSD" in codes("IGAD", "2011-11-25")
+
+
+def test_union_for_the_mediterranean(ds: Dataset) -> None:
+    def codes(on: str) -> set[str]:
+        return set(ds.members("UfM", on=on)["country"])
+
+    # 43 states from the Paris summit of 13 July 2008 (the EU itself takes part, not coded).
+    assert len(codes("2008-07-12")) == 0 and len(codes("2008-07-13")) == 43
+    # Syria suspended its own participation on 1 December 2011: frozen, still counted.
+    row = ds.members("UfM", on="2015-01-01").set_index("country").loc["SYR"]
+    assert row["status"] == "frozen"
+    assert "MKD" not in codes("2022-11-23") and "MKD" in codes("2022-11-24")
+    assert "GBR" in codes("2019-12-31") and "GBR" not in codes("2021-01-01")
+
+
+def test_latin_american_caribbean_and_bay_of_bengal_groups(ds: Dataset) -> None:
+    def codes(org: str, on: str) -> set[str]:
+        return set(ds.members(org, on=on)["country"])
+
+    # ALADI: eleven from the treaty's entry into force; Cuba from its adhesion's effect, a
+    # candidate from the Council's acceptance of 6 November 1998.
+    assert len(codes("ALADI", "1981-03-18")) == 11
+    cand = ds.members("ALADI", on="1999-01-01", status="candidate")
+    assert list(cand["country"]) == ["CUB"]
+    assert "CUB" not in codes("ALADI", "1999-08-25") and "CUB" in codes("ALADI", "1999-08-26")
+    assert codes("PacificAlliance", "2026-11-26") == {"CHL", "COL", "MEX", "PER"}
+    # OECS: Montserrat is a full member though not a state; Martinique an associate.
+    assert "MSR" in codes("OECS", "1981-06-18")
+    assoc = set(ds.members("OECS", on="2026-11-26", status="associate")["country"])
+    assert {"VGB", "MTQ", "GLP"} <= assoc
+    # BIMSTEC: Myanmar from 22 December 1997; Nepal and Bhutan from the Phuket meeting.
+    assert "MMR" not in codes("BIMSTEC", "1997-12-21") and "MMR" in codes("BIMSTEC", "1997-12-22")
+    assert {"NPL", "BTN"} <= codes("BIMSTEC", "2004-02-08")

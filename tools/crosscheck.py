@@ -353,6 +353,20 @@ _k("ECCAS", "RWA", 2008, "undecided", "The sources disagree on when Rwanda left:
 _k("IGAD", "SSD", 2011, "cow", "Ours: South Sudan was admitted by the 19th extraordinary summit "
    "in Addis Ababa on 25 November 2011 (Sudan Tribune, https://sudantribune.com/?p=40298; "
    "Embassy of Kenya in Addis Ababa); COW has no membership for it to 2014.")
+_UFM = ("Joint Declaration of the Paris Summit for the Mediterranean, 13 July 2008 (copy at "
+        "https://docslib.org/doc/5816455/"
+        "joint-declaration-of-the-paris-summit-for-the-mediterranean; EUR-Lex summary)")
+for _c in ("AUT", "BEL", "BGR", "CYP", "CZE", "DEU", "DNK", "ESP", "EST", "FIN", "FRA", "GBR",
+           "GRC", "HUN", "IRL", "ITA", "LTU", "LUX", "LVA", "MLT", "NLD", "POL", "PRT", "ROU",
+           "SVK", "SVN", "SWE"):
+    _k("UfM", _c, 2008, "rule", "Coding choice: the 27 EU member states are members from the Paris "
+       f"summit, as the {_UFM} names them; COW codes only the Mediterranean partners, the EU's "
+       "members taking part through the EU. For a panel of partner states, read COW's.")
+_k("UfM", "HRV", 2008, "cow", f"Ours: Croatia was one of the 16 Mediterranean partners at Paris "
+   f"({_UFM}), before its EU accession of 2013; COW has no row of membership for it.")
+for _c in ("ISL", "NOR"):
+    _k("UfM", _c, 2008, "cow", f"Ours: not among the 43 states of the {_UFM} (the EU's 27 and 16 "
+       "partners) nor in any later list read; COW's rows look like an error.")
 _k("SADC", "COD", 1997, "cow", "Ours for 1998; 1997 depends on the act: the DRC was admitted on "
    "1997-09-08 (Wikipedia via theinfolist.com) and deposited its accession on 1998-02-28, in "
    "force 1998-03-31 (ECOLEX, 'Treaty of the Southern African Development Community - "
