@@ -587,3 +587,20 @@ def test_latin_american_caribbean_and_bay_of_bengal_groups(ds: Dataset) -> None:
     # BIMSTEC: Myanmar from 22 December 1997; Nepal and Bhutan from the Phuket meeting.
     assert "MMR" not in codes("BIMSTEC", "1997-12-21") and "MMR" in codes("BIMSTEC", "1997-12-22")
     assert {"NPL", "BTN"} <= codes("BIMSTEC", "2004-02-08")
+
+
+def test_decisions_of_meetings_dated_to_their_closing_day(ds: Dataset) -> None:
+    # Coding rule 3: the New Hebrides, admitted as an observer at the Honiara Forum of 9-10 July
+    # 1979, from the communiqué's day; the four European observers of the Arctic Council from the
+    # Iqaluit ministerial's last day (17-18 September 1998); Kazakhstan from the Conakry
+    # conference's (9-12 December 1995). A one-day meeting needs no rule: Guyana, 1 October 1998.
+    def observers(org: str, on: str) -> set[str]:
+        return set(ds.members(org, on=on, status="observer")["country"])
+
+    assert "VUT" not in observers("PIF", "1979-07-09") and "VUT" in observers("PIF", "1979-07-10")
+    arctic = {"DEU", "NLD", "POL", "GBR"}
+    assert not arctic & observers("ArcticCouncil", "1998-09-17")
+    assert arctic <= observers("ArcticCouncil", "1998-09-18")
+    assert "KAZ" not in set(ds.members("OIC", on="1995-12-11")["country"])
+    assert "KAZ" in set(ds.members("OIC", on="1995-12-12")["country"])
+    assert "GUY" in set(ds.members("OIC", on="1998-10-01")["country"])
