@@ -66,8 +66,12 @@ def _cut(text: str) -> tuple[int, int] | None:
     indent = "  " if first.startswith("  - ") else "" if first.startswith("- ") else None
     if indent is None:
         return None
-    middle = max(len(text) // 2, body_start + 1)
-    cut = text.find("\n" + indent + "- ", middle) + 1
+    # Each half also holds everything before the organisations (the shared sources): cut the
+    # organisations themselves in two, so that the halves are the same size.
+    middle = body_start + max((len(text) - body_start) // 2, 1)
+    sep = "\n" + indent + "- "
+    # The first organisation to start after the middle, else the last one before it.
+    cut = text.find(sep, middle - 1) + 1 or text.rfind(sep, body_start, middle + len(sep)) + 1
     if cut <= 0 or (indent == "" and text[cut:cut + 2] != "- "):
         return None
     return body_start, cut

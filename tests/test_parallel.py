@@ -69,3 +69,17 @@ def test_small_files_and_odd_shapes_are_left_to_one_core(tmp_path: Path) -> None
     first, second = halves
     assert first.count("- id:") + second.count("- id:") == 2
     assert second.splitlines()[4:] == ["- id: B", "  y: 2"]  # lines keep their numbers
+
+
+def test_the_organisations_are_cut_in_two_whatever_comes_before_them() -> None:
+    # Both halves carry the shared sources; the cut splits the organisations themselves, even
+    # when the sources are most of the file (the cut never falls inside the sources list).
+    sources = "".join(f"- id: s{i}\n  title: T\n  publisher: P\n  url: https://x/{i}\n"
+                      for i in range(400))
+    orgs = "".join(f"- id: O{i}\n  name: N\n  kind: forum\n" for i in range(10))
+    text = f"schema: 1\nsources:\n{sources}organisations:\n{orgs}"
+    halves = parallel._split(text)
+    assert halves is not None
+    first, second = (h[h.index("\norganisations:"):] for h in halves)
+    assert first.count("- id: O") == 5 and second.count("- id: O") == 5
+    assert all(h.count("- id: s") == 400 for h in halves)
