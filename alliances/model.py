@@ -401,8 +401,20 @@ class _RawOrg:
     path: str
 
 
-def build(documents: list[tuple[str, Any]], today: _dt.date) -> tuple[Data, list[Issue]]:
-    """Check parsed documents and turn them into records; return them with every issue."""
+def unknown_references(org: Organisation,
+                       known: Mapping[str, object]) -> list[tuple[str, str]]:
+    """The organisation's predecessor and successor that ``known`` does not hold."""
+    refs = (("predecessor", org.predecessor), ("successor", org.successor))
+    return [(key, ref) for key, ref in refs if ref is not None and ref not in known]
+
+
+def build(documents: list[tuple[str, Any]], today: _dt.date, *,
+          references: bool = True) -> tuple[Data, list[Issue]]:
+    """Check parsed documents and turn them into records; return them with every issue.
+
+    ``references=False`` leaves out the one check that looks across organisations (that a
+    predecessor or successor is defined): a part of a file read on its own (``parallel``)
+    checks it once the parts are joined (:func:`unknown_references`)."""
     c = _Checker(today)
     countries: dict[str, Country] = {}
     raw_orgs: dict[str, _RawOrg] = {}
@@ -468,12 +480,10 @@ def build(documents: list[tuple[str, Any]], today: _dt.date) -> tuple[Data, list
         c.path, c.org, c.country = raw.path, oid, None
         _read_events(c, raw, countries, events, transitions)
         organisations[oid] = raw.org
-    for org in organisations.values():
+    for org in organisations.values() if references else ():
         c.path, c.org, c.country = org.path, org.id, None
-        for key in ("predecessor", "successor"):
-            ref = getattr(org, key)
-            if ref is not None and ref not in organisations:
-                c.issue((org.line, 1), f"{key} '{ref}' is not a known organisation")
+        for key, ref in unknown_references(org, organisations):
+            c.issue((org.line, 1), f"{key} '{ref}' is not a known organisation")
     data = Data(organisations, countries, events, transitions, paths)
     return data, c.issues
 

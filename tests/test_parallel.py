@@ -26,9 +26,12 @@ def synthetic(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def test_two_halves_join_to_the_same_store(synthetic: Path,
+@pytest.mark.parametrize("piece_chars", [10**9, 40_000])
+def test_two_halves_join_to_the_same_store(synthetic: Path, piece_chars: int,
                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    # With small pieces each process reads its half as many files, one after the other.
     monkeypatch.setattr(parallel, "MIN_BYTES", 0)
+    monkeypatch.setattr(parallel, "PIECE_CHARS", piece_chars)
     paths = [*bundled_paths(), str(synthetic)]
     joined = parallel.try_load(paths, TODAY)
     assert joined is not None
@@ -83,3 +86,48 @@ def test_the_organisations_are_cut_in_two_whatever_comes_before_them() -> None:
     first, second = (h[h.index("\norganisations:"):] for h in halves)
     assert first.count("- id: O") == 5 and second.count("- id: O") == 5
     assert all(h.count("- id: s") == 400 for h in halves)
+
+
+def test_a_half_is_read_in_pieces_that_keep_their_line_numbers(
+        synthetic: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "PIECE_CHARS", 40_000)
+    text = synthetic.read_text(encoding="utf-8")
+    split = parallel._pieces(text)
+    assert split is not None
+    shared, pieces = split
+    assert shared.endswith("organisations:\n") and len(pieces) > 4
+    lines = text.splitlines()
+    ids = [line for line in lines if line.startswith("- id: SYN")]
+    seen = []
+    for piece in pieces:
+        assert piece is not None
+        piece_lines = piece.splitlines()
+        assert not any(piece_lines[:shared.count("\n") - 1])  # the shared part is blank
+        body = [(n, line) for n, line in enumerate(piece_lines) if line]
+        assert body[0][1] == "organisations:"
+        assert all(lines[n] == line for n, line in body)  # every line where it stands
+        assert sum(len(line) + 1 for _, line in body) < 2 * 40_000
+        seen += [line for _, line in body if line.startswith("- id: SYN")]
+    assert seen == ids  # every organisation once, in order
+
+
+def test_a_successor_in_another_piece_is_checked_at_the_join(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The bundled file in many pieces: the OAU and its successor, the AU, are read apart.
+    monkeypatch.setattr(parallel, "MIN_BYTES", 0)
+    monkeypatch.setattr(parallel, "PIECE_CHARS", 40_000)
+    paths = bundled_paths()
+    joined = parallel.try_load(paths, TODAY)
+    assert joined is not None
+    data, _ = load_data(paths, today=TODAY)
+    single = store.from_data(data)
+    assert joined.org_ids == single.org_ids and joined.n_spells == single.n_spells
+    a, b = Dataset(store=joined, today=TODAY), Dataset(store=single, today=TODAY)
+    assert a.members("AU", on="2017-02-01").equals(b.members("AU", on="2017-02-01"))
+    # A successor defined nowhere: the two-core read gives up (the ordinary path reports it).
+    memberships = next(p for p in paths if p.endswith("memberships.yaml"))
+    text = Path(memberships).read_text(encoding="utf-8")
+    assert "  successor: AU\n" in text
+    bad = tmp_path / "memberships.yaml"
+    bad.write_text(text.replace("  successor: AU\n", "  successor: AUX\n", 1), encoding="utf-8")
+    assert parallel.try_load([p if p != memberships else str(bad) for p in paths], TODAY) is None
