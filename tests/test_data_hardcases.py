@@ -373,15 +373,22 @@ def test_partial_data_files_load_beside_the_bundled_data() -> None:
     import alliances
 
     partial = sorted((Path(__file__).resolve().parent.parent / "data" / "partial").glob("*.yaml"))
-    assert [p.name for p in partial] == ["eurocontrol.yaml", "who.yaml"]
+    assert [p.name for p in partial] == ["eurocontrol.yaml", "icc.yaml", "who.yaml"]
     ds = alliances.load(partial)
-    for org in ("Eurocontrol", "WHO"):
+    for org in ("Eurocontrol", "ICC", "WHO"):
         assert ds.store.organisations[org].gaps  # each says what it lacks
     # The WHO's known members already answer the hard cases: the United States' withdrawal took
     # effect on 22 January 2026, Argentina's on 17 March 2026.
     assert "USA" in members(ds, "WHO", "2026-01-21")
     assert "USA" not in members(ds, "WHO", "2026-01-22")
     assert "ARG" not in members(ds, "WHO", "2026-03-17")
+    # The ICC: withdrawals take effect a year after the notice (Burundi 2017-10-27, the
+    # Philippines 2019-03-17, Hungary 2026-06-02); Ukraine from 1 January 2025.
+    assert statuses(ds, "ICC", "BDI", ["2017-10-26", "2017-10-27"]) == ["member", None]
+    assert statuses(ds, "ICC", "PHL", ["2019-03-16", "2019-03-17"]) == ["member", None]
+    assert statuses(ds, "ICC", "HUN", ["2002-07-01", "2026-06-01", "2026-06-02"]) == [
+        "member", "member", None]
+    assert statuses(ds, "ICC", "UKR", ["2024-12-31", "2025-01-01"]) == [None, "member"]
 
 
 def test_unesco_member_counts_match_the_un_yearbooks(ds: Dataset) -> None:
@@ -596,3 +603,41 @@ def test_decisions_of_meetings_dated_to_their_closing_day(ds: Dataset) -> None:
     assert "KAZ" not in members(ds, "OIC", "1995-12-11")
     assert "KAZ" in members(ds, "OIC", "1995-12-12")
     assert "GUY" in members(ds, "OIC", "1998-10-01")
+
+
+def test_un_security_council(ds: Dataset) -> None:
+    # Permanent members from the Charter's entry into force; the China seat passes from the
+    # Republic of China to the PRC with GA resolution 2758 (1971-10-25), the Soviet Union's to
+    # Russia with Yeltsin's letter (1991-12-24).
+    permanent = {"FRA", "GBR", "USA"}
+    assert members(ds, "UNSC", "1945-10-24") == permanent | {"SUN", "TWN"}
+    assert {"TWN"} <= members(ds, "UNSC", "1971-10-24")
+    assert "CHN" in members(ds, "UNSC", "1971-10-25") and "TWN" not in members(ds, "UNSC",
+                                                                              "1971-10-25")
+    assert "SUN" in members(ds, "UNSC", "1991-12-23") and "RUS" in members(ds, "UNSC",
+                                                                          "1991-12-24")
+    # Elected terms run from 1 January to 31 December (rules of procedure, rule 139): eleven
+    # seats before the 1966 enlargement, fifteen after.
+    assert len(members(ds, "UNSC", "1965-12-31")) == 11
+    assert len(members(ds, "UNSC", "1966-01-01")) == 15
+    # 1980: Mexico, elected on 7 January after the Cuba-Colombia deadlock, from that day.
+    assert len(members(ds, "UNSC", "1980-01-06")) == 14
+    assert "MEX" in members(ds, "UNSC", "1980-01-07")
+    # The 2017-2018 seat split between Italy and the Netherlands, one year each.
+    assert statuses(ds, "UNSC", "ITA", ["2017-01-01", "2018-01-01"]) == ["member", None]
+    assert statuses(ds, "UNSC", "NLD", ["2017-12-31", "2018-01-01", "2019-01-01"]) == [
+        None, "member", None]
+    # Today: the five and the elected members of 2025-2026 and 2026-2027; the terms ending on
+    # 31 December 2026 and those elected in June 2026 for 2027-2028 are scheduled.
+    today = members(ds, "UNSC", TODAY)
+    assert len(today) == 15 and {"DNK", "GRC", "PAK", "PAN", "SOM"} <= today
+    assert {"BHR", "COL", "COD", "LVA", "LBR"} <= today
+    assert not {"DNK", "GRC", "PAK", "PAN", "SOM"} & members(ds, "UNSC", "2027-01-01")
+
+
+def test_fourth_session_upgrades(ds: Dataset) -> None:
+    # The CPLP: Guinea-Bissau back at the one-day Dili Conference of 23 July 2014 (rule 3;
+    # the Timor-Leste government, the Declaração de Díli).
+    assert statuses(ds, "CPLP", "GNB", ["2014-07-22", "2014-07-23"]) == ["suspended", "member"]
+    # The UfM: Syria resumes with the senior officials' meeting of 8 July 2025 (UfM Secretariat).
+    assert statuses(ds, "UfM", "SYR", ["2025-07-07", "2025-07-08"]) == ["frozen", "member"]
