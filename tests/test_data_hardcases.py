@@ -641,3 +641,23 @@ def test_fourth_session_upgrades(ds: Dataset) -> None:
     assert statuses(ds, "CPLP", "GNB", ["2014-07-22", "2014-07-23"]) == ["suspended", "member"]
     # The UfM: Syria resumes with the senior officials' meeting of 8 July 2025 (UfM Secretariat).
     assert statuses(ds, "UfM", "SYR", ["2025-07-07", "2025-07-08"]) == ["frozen", "member"]
+
+
+def test_un_human_rights_council(ds: Dataset) -> None:
+    # 47 seats; the first members sat from the inaugural session of 19 June 2006.
+    assert not members(ds, "UNHRC", "2006-06-18")
+    assert len(members(ds, "UNHRC", "2006-06-19")) == 47
+    assert len(members(ds, "UNHRC", "2024-07-01")) == 47
+    # Calendar-year terms from 2013 (GA resolution 65/281): the United States, re-elected for
+    # 2013-2015, stays a member across the new year (a milestone, not an exit).
+    assert statuses(ds, "UNHRC", "USA", ["2012-12-31", "2013-01-01"]) == ["member", "member"]
+    # The United States left its seat on 19 June 2018; Iceland took it on 13 July 2018.
+    assert statuses(ds, "UNHRC", "USA", ["2018-06-18", "2018-06-19"]) == ["member", None]
+    assert len(members(ds, "UNHRC", "2018-07-01")) == 46
+    assert "ISL" in members(ds, "UNHRC", "2018-07-13")
+    # Libya suspended by the General Assembly from 1 March to 18 November 2011.
+    assert statuses(ds, "UNHRC", "LBY", ["2011-02-28", "2011-03-01", "2011-11-18"]) == [
+        "member", "suspended", "member"]
+    # Russia suspended on 7 April 2022 and left the same day; Czechia elected on 10 May 2022.
+    assert statuses(ds, "UNHRC", "RUS", ["2022-04-06", "2022-04-07"]) == ["member", None]
+    assert "CZE" in members(ds, "UNHRC", "2022-05-10")
