@@ -559,7 +559,8 @@ def orgs(
         str | None,
         typer.Option("--kind", "-k", metavar="KIND",
                      help="Only this kind: military-alliance, security, political, economic, "
-                     "regional, global or forum.", show_default=False),
+                     "regional, global, forum or organ (a UN body whose seats are coded as "
+                     "memberships).", show_default=False),
     ] = None,
     on: OnOption = "today",
     search: Annotated[

@@ -101,9 +101,11 @@ class Panels:
         self.ds = ds
         self.rule = check_rule(rule)
         data = ds.data
+        # Named organisations, else every organisation but the organs (seats on a body of the
+        # UN are not memberships of an organisation: a panel counts organisations).
         self.orgs = (
             list(dict.fromkeys(ds.resolve_org(o) for o in orgs))
-            if orgs else list(data.organisations)
+            if orgs else [oid for oid, o in data.organisations.items() if o.kind != vocab.ORGAN]
         )
         self.org_ids = np.array(self.orgs, dtype=object)
         wanted = (
@@ -359,7 +361,9 @@ def state_year(
     status that year under ``rule`` (``any-day``, ``end-of-year``, ``mid-year``), its COW code
     (0 none, 1 full, 2 associate, 3 observer) and whether it is uncertain. Countries outside
     the state system are missing. ``wide=True``: one row per country, code and year, one
-    column of COW codes per organisation (missing where it did not exist)."""
+    column of COW codes per organisation (missing where it did not exist). ``orgs``: those
+    organisations; by default every one but the organs (kind ``organ``: the UN Security
+    Council and Human Rights Council), which a panel includes only when named."""
     return concat(state_year_chunks(ds, rule=rule, from_=from_, to=to, orgs=orgs,
                                      countries=countries, wide=wide))
 
@@ -407,7 +411,8 @@ def dyad_year(
     """One row per pair of countries in the state system and year: the organisations both
     belonged to that year (both with a status in ``status``, by default member or frozen,
     each under ``rule`` as in :func:`state_year`) and their number. Undirected (``ccode1 <
-    ccode2``) unless ``directed``. ``countries`` keeps the dyads that include one of them."""
+    ccode2``) unless ``directed``. ``countries`` keeps the dyads that include one of them.
+    ``orgs``: as in :func:`state_year` (the organs only when named)."""
     return concat(dyad_year_chunks(ds, rule=rule, from_=from_, to=to, orgs=orgs,
                                     countries=countries, directed=directed, status=status))
 

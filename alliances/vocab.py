@@ -51,7 +51,13 @@ ORG_KINDS = (
     "regional",
     "global",
     "forum",
+    "organ",
 )
+
+ORGAN = "organ"
+"""The kind of a body of another organisation whose seats are coded as memberships (the UN
+Security Council, the Human Rights Council): listed and queried like the others, but left out
+of the state-year and dyad-year panels unless named, since those count organisations."""
 
 COW_STATUS = {"member": 1, "frozen": 1, "suspended": 1, "associate": 2, "observer": 3}
 """COW IGO codes (1 full, 2 associate, 3 observer) for the statuses that have one."""

@@ -116,7 +116,7 @@ def test_invalid_data_exit_1_with_located_errors(
     assert r.stdout == ""
     assert r.stderr.splitlines() == [
         f"{bad}:5:11: X: unknown kind 'bloc' (known: military-alliance, security, political, "
-        "economic, regional, global, forum)",
+        "economic, regional, global, forum, organ)",
         f"{bad}:7:48: X: unknown source id 'nope'",
         "Error: the data is invalid (2 problems)",
     ]

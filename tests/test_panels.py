@@ -228,3 +228,23 @@ def test_a_world_sized_year_is_vectorised(tmp_path: Path) -> None:
     assert per_year.loc[1949].tolist() == [n * (n - 1) // 2, 0]
     assert per_year.loc[1950].tolist() == [n * (n - 1) // 2, n * (n - 1) // 2]
     assert np.array_equal(np.unique(frame["ccode1"] < frame["ccode2"]), [True])
+
+
+def test_the_un_organs_only_when_named() -> None:
+    # Seats on the Security Council are not memberships of an organisation: the panels leave
+    # the organs out unless they are named.
+    ds = alliances.load()
+    assert ds.store.organisations["UNSC"].kind == "organ"
+    default = panels.state_year(ds, from_="2012", to="2012", countries=["USA"])
+    assert "UNSC" not in set(default["org"]) and "NATO" in set(default["org"])
+    named = panels.state_year(ds, from_="2012", to="2012", countries=["USA"], orgs=["UNSC"])
+    assert list(named["org"]) == ["UNSC"] and list(named["status"]) == ["member"]
+    dyads = panels.dyad_year(ds, from_="2012", to="2012", countries=["USA"])
+    gbr = dyads[dyads["country2"] == "GBR"].iloc[0]
+    assert "UNSC" not in gbr["orgs"] and "NATO" in gbr["orgs"]
+    dyads = panels.dyad_year(ds, from_="2012", to="2012", countries=["USA"],
+                             orgs=["UNSC", "NATO"])
+    gbr = dyads[dyads["country2"] == "GBR"].iloc[0]
+    assert list(gbr["orgs"]) == ["UNSC", "NATO"] and gbr["n_orgs"] == 2
+    # Every other command lists them like any organisation.
+    assert set(ds.orgs(kind="organ")["org"]) == {"UNSC", "UNHRC"}
