@@ -143,19 +143,26 @@ def _worker() -> store.Store | None:
     try:
         # The worker reads the big file itself: forked before the file was read, it does not
         # carry the parent's copy of the text (its resident memory starts smaller).
-        path = _WORK["path"]
-        text = _half(yamlfile.decode(path, yamlfile.read_bytes(path)), 1)
-        if text is None:
-            return None
-        split = _pieces(text)
-        del text
-        if split is None:
-            return None
         shared = _WORK["shared"]
-        return _build_pieces(split, path, shared, shared, _WORK["after"], _WORK["shared_after"],
-                             _WORK["paths"], _WORK["today"])
+        return _read_half(_WORK["path"], 1, shared, shared, _WORK["after"],
+                          _WORK["shared_after"], _WORK["paths"], _WORK["today"])
     except Exception:  # any problem: the ordinary path will read and report it
         return None
+
+
+def _read_half(path: str, which: int,
+               head: list[tuple[str, Any]], shared_head: list[tuple[str, Any]],
+               tail: list[tuple[str, Any]], shared_tail: list[tuple[str, Any]],
+               paths: list[str], today: _dt.date) -> store.Store | None:
+    """Read the big file, keep its first (0) or second (1) half and build its store in pieces
+    (:func:`_build_pieces`, which says what the other arguments are); None when the file does
+    not split."""
+    text = _half(yamlfile.decode(path, yamlfile.read_bytes(path)), which)
+    split = None if text is None else _pieces(text)
+    del text
+    if split is None:
+        return None
+    return _build_pieces(split, path, head, shared_head, tail, shared_tail, paths, today)
 
 
 def _pieces(text: str) -> tuple[str, list[str | None]] | None:
@@ -278,15 +285,8 @@ def _load(paths: Sequence[str], big: int, today: _dt.date) -> store.Store | None
     finally:
         _WORK.clear()
     try:
-        text = _half(yamlfile.decode(big_path, yamlfile.read_bytes(big_path)), 0)
-        if text is None:
-            return None
-        split = _pieces(text)
-        del text
-        if split is None:
-            return None
-        mine = _build_pieces(split, big_path, before, only_before, only_after, only_after,
-                             list(paths), today)
+        mine = _read_half(big_path, 0, before, only_before, only_after, only_after,
+                          list(paths), today)
         del parsed, before, after, only, only_before, only_after
         with os.fdopen(theirs_fd, "rb") as f:
             theirs_fd = -1

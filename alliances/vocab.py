@@ -43,6 +43,11 @@ COUNTRY_EVENTS: dict[str, tuple[str | None, frozenset[str]]] = {
 
 ORG_EVENTS = ("founded", "renamed", "dissolved", "milestone")
 
+ORGAN = "organ"
+"""The kind of a body of another organisation whose seats are coded as memberships (the UN
+Security Council, the Human Rights Council): listed and queried like the others, but left out
+of the state-year and dyad-year panels unless named, since those count organisations."""
+
 ORG_KINDS = (
     "military-alliance",
     "security",
@@ -51,13 +56,8 @@ ORG_KINDS = (
     "regional",
     "global",
     "forum",
-    "organ",
+    ORGAN,
 )
-
-ORGAN = "organ"
-"""The kind of a body of another organisation whose seats are coded as memberships (the UN
-Security Council, the Human Rights Council): listed and queried like the others, but left out
-of the state-year and dyad-year panels unless named, since those count organisations."""
 
 COW_STATUS = {"member": 1, "frozen": 1, "suspended": 1, "associate": 2, "observer": 3}
 """COW IGO codes (1 full, 2 associate, 3 observer) for the statuses that have one."""
